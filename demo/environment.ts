@@ -1,0 +1,126 @@
+// A local stand-in for "a NetSuite account plus HotWax's SFTP server": an emulated account created from
+// a fixture, and the embedded SFTP server running as its own process on a free loopback port, wired
+// together through the HotWax SFTP Configuration record, an API secret and the server's pinned host key.
+// Used by the main job (npm start), the integration tests and the benchmarks.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Account } from '../runtime/account/account';
+import { initAccount, loadFixture, type AccountFixture } from '../runtime/account/fixture';
+import { startSftpServerProcess } from '../runtime/sftp/server-process';
+import { runPendingTasks, runScript, type FullRunSummary, type RunOptions, type TaskRunReport } from '../runtime/engines/scriptRunner';
+import { loadProjectObjects, type ProjectObjects } from '../runtime/objects';
+import { projectRoot } from '../runtime/paths';
+
+export const SFTP_USER = 'hotwax';
+export const SFTP_PASSWORD = 'hotwax-local-password';
+export const SFTP_SECRET_ID = 'custsecret_hwx_sftp_password';
+/** HotWax's documented layout: one base directory, a sub-folder per flow (HOTWAX.md). */
+export const SFTP_BASE_DIR = '/home/hotwax/netsuite/';
+
+export const DEFAULT_FIXTURE = path.join(projectRoot(), 'demo', 'fixtures', 'store-day.json');
+
+export interface LocalEnvironment {
+  dir: string;
+  accountDir: string;
+  sftpRoot: string;
+  /** Local folder that the SFTP base directory maps to. */
+  baseDir: string;
+  projectFolder: string;
+  objects: ProjectObjects;
+  sftp: { host: string; port: number; hostKey: { type: string; base64: string }; pid: number };
+  /** Opens the account fresh from disk (each `run` saves it). */
+  account(): Account;
+  run(scriptId: string, options?: Partial<Omit<RunOptions, 'account' | 'projectFolder' | 'scriptId'>>): Promise<FullRunSummary>;
+  runTasks(): Promise<TaskRunReport[]>;
+  /** Writes a file into a flow folder as HotWax would (e.g. 'inventoryadjustment/csv', 'x.csv'). */
+  dropFile(folder: string, name: string, contents: string | Buffer): void;
+  listFolder(folder: string): string[];
+  readFile(folder: string, name: string): string;
+  stop(): Promise<void>;
+}
+
+/** Adds the SFTP configuration record and API secret that point the account at the running server. */
+export function withSftpConfiguration(fixture: AccountFixture, server: { host: string; port: number; hostKey: { type: string; base64: string } }): AccountFixture {
+  return {
+    ...fixture,
+    secrets: { ...(fixture.secrets ?? {}), [SFTP_SECRET_ID]: { password: SFTP_PASSWORD } },
+    customRecords: {
+      ...(fixture.customRecords ?? {}),
+      customrecord_hwx_sftp_config: [
+        {
+          name: 'HotWax SFTP (local)',
+          custrecord_hwx_sftp_host: server.host,
+          custrecord_hwx_sftp_port: server.port,
+          custrecord_hwx_sftp_username: SFTP_USER,
+          custrecord_hwx_sftp_secret: SFTP_SECRET_ID,
+          custrecord_hwx_sftp_key_id: '',
+          custrecord_hwx_sftp_host_key: server.hostKey.base64,
+          custrecord_hwx_sftp_host_key_type: server.hostKey.type,
+          custrecord_hwx_sftp_base_dir: SFTP_BASE_DIR,
+          custrecord_hwx_sftp_timeout: 20,
+        },
+      ],
+    },
+  };
+}
+
+export async function startLocalEnvironment(options: { fixture?: AccountFixture; dir?: string; now?: () => Date } = {}): Promise<LocalEnvironment> {
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hwx-local-'));
+  const sftpRoot = path.join(dir, 'sftp');
+  const baseDir = path.join(sftpRoot, SFTP_BASE_DIR);
+  fs.mkdirSync(baseDir, { recursive: true });
+  const server = await startSftpServerProcess({
+    root: sftpRoot,
+    port: 0,
+    users: [{ username: SFTP_USER, password: SFTP_PASSWORD }],
+    hostKeyFile: path.join(dir, 'sftp-host-key.pem'),
+  });
+  const accountDir = path.join(dir, 'account');
+  const fixture = withSftpConfiguration(options.fixture ?? loadFixture(DEFAULT_FIXTURE), server);
+  initAccount(accountDir, fixture);
+  const projectFolder = path.join(projectRoot(), 'src');
+  const objects = loadProjectObjects(projectFolder);
+  const folderPath = (folder: string): string => path.join(baseDir, folder);
+
+  const env: LocalEnvironment = {
+    dir,
+    accountDir,
+    sftpRoot,
+    baseDir,
+    projectFolder,
+    objects,
+    sftp: { host: server.host, port: server.port, hostKey: server.hostKey, pid: server.pid },
+    account: () => Account.open(accountDir),
+    async run(scriptId, runOptions = {}) {
+      const account = Account.open(accountDir);
+      const summary = await runScript({ account, projectFolder, objects, scriptId, ...(options.now ? { now: options.now } : {}), ...runOptions });
+      account.save();
+      return summary;
+    },
+    async runTasks() {
+      const account = Account.open(accountDir);
+      const reports = await runPendingTasks({ account, projectFolder, objects, ...(options.now ? { now: options.now } : {}) });
+      account.save();
+      return reports;
+    },
+    dropFile(folder, name, contents) {
+      fs.mkdirSync(folderPath(folder), { recursive: true });
+      // Write then rename, as an SFTP client finishing an upload would: a reader never sees half a file.
+      const tmp = path.join(folderPath(folder), `.${name}.part`);
+      fs.writeFileSync(tmp, contents);
+      fs.renameSync(tmp, path.join(folderPath(folder), name));
+    },
+    listFolder(folder) {
+      const full = folderPath(folder);
+      return fs.existsSync(full) ? fs.readdirSync(full).filter((n) => !n.startsWith('.')).sort() : [];
+    },
+    readFile(folder, name) {
+      return fs.readFileSync(path.join(folderPath(folder), name), 'utf8');
+    },
+    async stop() {
+      await server.close();
+    },
+  };
+  return env;
+}

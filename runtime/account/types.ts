@@ -1,0 +1,112 @@
+// The emulated account's data model, shared by every emulated N/* module and engine.
+// Record types and field ids are NetSuite's lower-case ids ('inventoryadjustment', 'trandate').
+
+/** A stored field value. Dates are 'YYYY-MM-DD' strings, datetimes ISO strings; select fields hold the internal id as a string. */
+export type FieldValue = string | number | boolean | null | string[];
+
+export type StoredLine = Record<string, FieldValue>;
+
+export interface StoredRecord {
+  type: string;
+  id: number;
+  fields: Record<string, FieldValue>;
+  sublists: Record<string, StoredLine[]>;
+}
+
+export interface AccountSettings {
+  /** The importing/running user's date preference, e.g. 'M/D/YYYY' (NETSUITE.md 7: N/format follows user preferences). */
+  dateFormat: string;
+  timezone: string;
+  /** Enabled features (manifest feature ids), e.g. MULTILOCINVT. */
+  features: string[];
+  /** Number of CSV import queues (SuiteCloud Plus: up to 5). */
+  csvImportQueues: number;
+  /** Item receipt preference "Allow Overage on Item Receipts" (NETSUITE.md 4.4). */
+  allowOverageOnItemReceipts: boolean;
+  /** Item receipt preference "Default Items to Zero Received" (NETSUITE.md 4.4). */
+  defaultItemsToZeroReceived: boolean;
+  /** Whether module state is reset between Map/Reduce invocations (NETSUITE.md 6.2: no shared module state). */
+  reloadModulesPerInvocation: boolean;
+  /** Account id shown by N/runtime. */
+  accountId: string;
+  envType: 'SANDBOX' | 'PRODUCTION';
+}
+
+export interface ApiSecret {
+  /** Password for `secret` / `passwordGuid` connections. */
+  password?: string;
+  /** PEM private key for `keyId` connections. */
+  privateKey?: string;
+}
+
+/** One on-hand balance row: item x location. */
+export interface InventoryBalance {
+  item: string;
+  location: string;
+  onHand: number;
+}
+
+export interface StoredFile {
+  id: number;
+  name: string;
+  folder: number;
+  fileType: string;
+  encoding: string;
+  description: string;
+  /** Path of the content blob inside the account folder. */
+  blob: string;
+  size: number;
+  created: string;
+}
+
+export interface StoredFolder {
+  id: number;
+  name: string;
+  parent: number | null;
+}
+
+export type TaskType = 'CSV_IMPORT' | 'SCHEDULED_SCRIPT' | 'MAP_REDUCE' | 'SEARCH';
+export type TaskStatus = 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';
+
+export interface QueuedTask {
+  taskId: string;
+  type: TaskType;
+  status: TaskStatus;
+  submitted: string;
+  finished?: string;
+  /** Who queued it: `scriptId/deploymentId`, or 'cli'. */
+  submittedBy: string;
+  /** CSV import: mapping script id, job name, queue, the File Cabinet id of the CSV kept for the job. */
+  mappingId?: string;
+  name?: string;
+  queueId?: number;
+  importFileId?: number;
+  linkedFileIds?: Record<string, number>;
+  /** Scheduled / map-reduce: what to run. */
+  scriptId?: string;
+  deploymentId?: string;
+  params?: Record<string, string>;
+  /** Map/reduce stage while running. */
+  stage?: string;
+  /** Results: CSV import row counts and the results file; script run summary. */
+  result?: Record<string, unknown>;
+  error?: { name: string; message: string };
+}
+
+export interface LogEntry {
+  at: string;
+  level: 'DEBUG' | 'AUDIT' | 'ERROR' | 'EMERGENCY';
+  title: string;
+  details: string;
+  scriptId: string;
+  deploymentId: string;
+  executionId: string;
+}
+
+export interface SentEmail {
+  at: string;
+  author: number;
+  recipients: string[];
+  subject: string;
+  body: string;
+}

@@ -1,0 +1,141 @@
+/**
+ * Tracking of every feed file across runs (custom record customrecord_hwx_feed_file): which file, which
+ * CSV import jobs were submitted for it, where it is in its life, and where it ended.
+ *   PLANNED   -> manifest saved, jobs being submitted
+ *   SUBMITTED -> every job has a task id; waiting for NetSuite to run them
+ *   VERIFIED  -> outcome known (applied / rejected rows); report and move still to do
+ *   ARCHIVED | FAILED -> the file is in archive/ or failed/ (terminal)
+ */
+import * as record from 'N/record';
+import * as search from 'N/search';
+import type { FilterExpression } from './pagedSearch';
+
+export const FEED_FILE_RECORD = 'customrecord_hwx_feed_file';
+
+export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED';
+export const TERMINAL_STATUSES: readonly FeedFileStatus[] = ['ARCHIVED', 'FAILED'];
+
+export interface TrackedJob {
+  index: number;
+  kind: 'adjustment' | 'transfer';
+  /** File Cabinet id of the job's CSV, kept so a job can be resubmitted. */
+  csvFileId: number;
+  rows: number;
+  taskId: string | null;
+  attempts: number;
+  /** Last known task status. */
+  status: string;
+}
+
+export interface FeedFile {
+  id: string;
+  flow: string;
+  fileName: string;
+  fingerprint: string;
+  status: FeedFileStatus;
+  jobs: TrackedJob[];
+  manifestFileId: number | null;
+  rows: number;
+  applied: number;
+  rejected: number;
+  skipped: number;
+  errorReport: string;
+  finalPath: string;
+  message: string;
+}
+
+const F = {
+  flow: 'custrecord_hwx_ff_flow',
+  fileName: 'custrecord_hwx_ff_file_name',
+  fingerprint: 'custrecord_hwx_ff_fingerprint',
+  status: 'custrecord_hwx_ff_status',
+  jobs: 'custrecord_hwx_ff_jobs',
+  manifest: 'custrecord_hwx_ff_manifest',
+  rows: 'custrecord_hwx_ff_rows',
+  applied: 'custrecord_hwx_ff_applied',
+  rejected: 'custrecord_hwx_ff_rejected',
+  skipped: 'custrecord_hwx_ff_skipped',
+  errorReport: 'custrecord_hwx_ff_error_report',
+  finalPath: 'custrecord_hwx_ff_final_path',
+  message: 'custrecord_hwx_ff_message',
+} as const;
+
+const str = (r: search.Result, name: string): string => {
+  const v = r.getValue({ name });
+  return v === null || v === undefined ? '' : String(v);
+};
+const num = (r: search.Result, name: string): number => Number(str(r, name) || 0);
+
+function fromResult(r: search.Result): FeedFile {
+  const jobsText = str(r, F.jobs);
+  return {
+    id: r.id,
+    flow: str(r, F.flow),
+    fileName: str(r, F.fileName),
+    fingerprint: str(r, F.fingerprint),
+    status: str(r, F.status) as FeedFileStatus,
+    jobs: jobsText ? (JSON.parse(jobsText) as TrackedJob[]) : [],
+    manifestFileId: str(r, F.manifest) ? num(r, F.manifest) : null,
+    rows: num(r, F.rows),
+    applied: num(r, F.applied),
+    rejected: num(r, F.rejected),
+    skipped: num(r, F.skipped),
+    errorReport: str(r, F.errorReport),
+    finalPath: str(r, F.finalPath),
+    message: str(r, F.message),
+  };
+}
+
+/** Files of this flow that have not reached archive/ or failed/ yet, oldest first. */
+export function findOpenFeedFiles(flow: string): FeedFile[] {
+  const filters: FilterExpression = [[F.flow, 'is', flow]];
+  for (const status of TERMINAL_STATUSES) filters.push('AND', [F.status, 'isnot', status]);
+  const found: FeedFile[] = [];
+  const paged = search
+    .create({
+      type: FEED_FILE_RECORD,
+      filters,
+      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...Object.values(F).map((name) => search.createColumn({ name }))],
+    })
+    .runPaged({ pageSize: 1000 });
+  paged.pageRanges.forEach((range) => {
+    paged.fetch({ index: range.index }).data.forEach((r) => found.push(fromResult(r)));
+  });
+  return found;
+}
+
+export function createFeedFile(init: { flow: string; fileName: string; fingerprint: string; manifestFileId: number; rows: number; skipped: number; jobs: TrackedJob[] }): string {
+  const rec = record.create({ type: FEED_FILE_RECORD });
+  rec.setValue({ fieldId: 'name', value: init.fileName.slice(0, 300) });
+  rec.setValue({ fieldId: F.flow, value: init.flow });
+  rec.setValue({ fieldId: F.fileName, value: init.fileName });
+  rec.setValue({ fieldId: F.fingerprint, value: init.fingerprint });
+  rec.setValue({ fieldId: F.status, value: 'PLANNED' });
+  rec.setValue({ fieldId: F.manifest, value: init.manifestFileId });
+  rec.setValue({ fieldId: F.rows, value: init.rows });
+  rec.setValue({ fieldId: F.skipped, value: init.skipped });
+  rec.setValue({ fieldId: F.jobs, value: JSON.stringify(init.jobs) });
+  return String(rec.save());
+}
+
+export interface FeedFileUpdate {
+  status?: FeedFileStatus;
+  jobs?: TrackedJob[];
+  applied?: number;
+  rejected?: number;
+  errorReport?: string;
+  finalPath?: string;
+  message?: string;
+}
+
+export function updateFeedFile(id: string, update: FeedFileUpdate): void {
+  const values: Record<string, string | number> = {};
+  if (update.status !== undefined) values[F.status] = update.status;
+  if (update.jobs !== undefined) values[F.jobs] = JSON.stringify(update.jobs);
+  if (update.applied !== undefined) values[F.applied] = update.applied;
+  if (update.rejected !== undefined) values[F.rejected] = update.rejected;
+  if (update.errorReport !== undefined) values[F.errorReport] = update.errorReport;
+  if (update.finalPath !== undefined) values[F.finalPath] = update.finalPath;
+  if (update.message !== undefined) values[F.message] = update.message.slice(0, 3900);
+  record.submitFields({ type: FEED_FILE_RECORD, id, values });
+}

@@ -1,0 +1,51 @@
+/**
+ * What NetSuite already holds from HotWax: transactions by the External IDs we plan, and the HotWax
+ * variance ids already on posted lines. These searches are how a file is verified after its CSV import
+ * jobs end, and how a re-delivered row is refused before it is posted twice.
+ */
+import * as search from 'N/search';
+import { chunk, forEachResult, textValue } from './pagedSearch';
+
+const VARIANCE_TYPES = ['InvAdjst', 'InvTrnfr'];
+
+/** External IDs (of those given) that exist on inventory adjustments or transfers, with their internal ids. */
+export function findTransactionsByExternalId(externalIds: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const part of chunk(externalIds, 1000)) {
+    forEachResult(
+      search.create({
+        type: search.Type.TRANSACTION,
+        filters: [['type', 'anyof', VARIANCE_TYPES], 'AND', ['mainline', 'is', 'T'], 'AND', ['externalid', 'anyof', part]],
+        columns: [search.createColumn({ name: 'externalid' })],
+      }),
+      (r) => found.set(textValue(r, 'externalid'), r.id),
+    );
+  }
+  return found;
+}
+
+/**
+ * HotWax variance ids already posted on adjustment/transfer lines dated within [from, to] (inclusive,
+ * strings in the user's date format). The window is the file's own dates: a HotWax id re-sent with
+ * another date is not caught here (its transaction External ID still is, when the group is the same).
+ */
+export function findPostedVarianceIds(from: string, to: string): Set<string> {
+  const ids = new Set<string>();
+  forEachResult(
+    search.create({
+      type: search.Type.TRANSACTION,
+      filters: [
+        ['type', 'anyof', VARIANCE_TYPES],
+        'AND',
+        ['mainline', 'is', 'F'],
+        'AND',
+        ['custcol_hwx_variance_id', 'isnotempty', ''],
+        'AND',
+        ['trandate', 'within', from, to],
+      ],
+      columns: [search.createColumn({ name: 'custcol_hwx_variance_id' })],
+    }),
+    (r) => ids.add(textValue(r, 'custcol_hwx_variance_id')),
+  );
+  return ids;
+}

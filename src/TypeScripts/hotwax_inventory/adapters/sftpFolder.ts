@@ -1,0 +1,113 @@
+/**
+ * SFTP folder operations every flow uses: connect with the one configuration, list incoming files,
+ * read a file as text, upload a report, move a file to its final folder without overwriting.
+ * Paths are relative to the configured base directory (NETSUITE.md 1.5).
+ */
+import * as sftp from 'N/sftp';
+import * as file from 'N/file';
+import type { SftpSettings } from './sftpConfig';
+import { errorCode, IntegrationError } from '../core/integrationError';
+
+export interface RemoteFile {
+  name: string;
+  size: number;
+  lastModified: string;
+}
+
+/** N/file getContents() refuses more than 10 MB; larger files are read line by line (NETSUITE.md 7). */
+const MAX_GET_CONTENTS_BYTES = 10 * 1024 * 1024;
+
+const join = (dir: string, name: string): string => `${dir.replace(/\/+$/, '')}/${name}`;
+
+export class SftpFolder {
+  private constructor(
+    private readonly connection: sftp.Connection,
+    readonly settings: SftpSettings,
+  ) {}
+
+  static connect(settings: SftpSettings): SftpFolder {
+    const base = {
+      url: settings.host,
+      port: settings.port,
+      username: settings.username,
+      hostKey: settings.hostKey,
+      directory: settings.baseDirectory,
+      timeout: settings.timeoutSeconds,
+      ...(settings.hostKeyType ? { hostKeyType: settings.hostKeyType } : {}),
+    };
+    try {
+      const connection = settings.secret
+        ? sftp.createConnection({ ...base, secret: settings.secret, ...(settings.keyId ? { keyId: settings.keyId } : {}) })
+        : sftp.createConnection({ ...base, keyId: settings.keyId ?? '' });
+      return new SftpFolder(connection, settings);
+    } catch (err) {
+      throw new IntegrationError(
+        'SFTP_CONNECT_FAILED',
+        `Cannot connect to SFTP ${settings.username}@${settings.host}:${settings.port}${settings.baseDirectory} (${errorCode(err)}). Check the HotWax SFTP Configuration record, the API secret and the pinned host key.`,
+        { recordId: settings.recordId },
+        err,
+      );
+    }
+  }
+
+  /** Files (not folders) in `dir` whose name matches `pattern`, oldest name first. */
+  listFiles(dir: string, pattern: RegExp): RemoteFile[] {
+    const entries = this.connection.list({ path: dir, sort: 'NAME' as unknown as sftp.Sort });
+    return entries
+      .filter((e) => !e.directory && pattern.test(e.name))
+      .map((e) => ({ name: e.name, size: Number(e.size), lastModified: String(e.lastModified) }));
+  }
+
+  /** Names of everything in `dir` (files and folders). */
+  listNames(dir: string): Set<string> {
+    return new Set(this.connection.list({ path: dir, sort: 'NAME' as unknown as sftp.Sort }).map((e) => e.name));
+  }
+
+  /** Downloads a file and returns its text (UTF-8), whatever its size up to N/sftp's 100 MB limit. */
+  readText(dir: string, name: string): string {
+    const downloaded = this.connection.download({ directory: dir, filename: name });
+    if (downloaded.size <= MAX_GET_CONTENTS_BYTES) return downloaded.getContents();
+    const lines: string[] = [];
+    downloaded.lines.iterator().each((line) => {
+      lines.push(line.value);
+      return true;
+    });
+    return lines.join('\n');
+  }
+
+  /** Uploads text; refuses to overwrite unless `replace` (N/sftp upload defaults to replaceExisting=false). */
+  uploadText(dir: string, name: string, contents: string, replace: boolean): void {
+    const upload = file.create({ name, fileType: file.Type.CSV, contents });
+    this.connection.upload({ directory: dir, filename: name, file: upload, replaceExisting: replace });
+  }
+
+  /** Creates the folders that do not exist yet (makeDirectory is not recursive). */
+  ensureFolders(parent: string, names: string[]): void {
+    const existing = this.listNames(parent);
+    for (const name of names) {
+      if (!existing.has(name)) this.connection.makeDirectory({ path: join(parent, name) });
+    }
+  }
+
+  /**
+   * Where `name` should go in `toDir`: the same name, or `<base>_<suffix><ext>` when that name is taken
+   * (a file delivered twice must not overwrite the first copy's archive). `suffix` must be stable across
+   * retries (the tracking record id) so a retried move finds its own earlier result.
+   */
+  chooseTarget(toDir: string, name: string, suffix: string): string {
+    if (!this.listNames(toDir).has(name)) return join(toDir, name);
+    const dot = name.lastIndexOf('.');
+    return join(toDir, dot > 0 ? `${name.slice(0, dot)}_${suffix}${name.slice(dot)}` : `${name}_${suffix}`);
+  }
+
+  exists(path: string): boolean {
+    const slash = path.lastIndexOf('/');
+    return this.listNames(path.slice(0, slash)).has(path.slice(slash + 1));
+  }
+
+  move(from: string, to: string): void {
+    this.connection.move({ from, to });
+  }
+}
+
+export const joinPath = join;
