@@ -8,7 +8,8 @@ import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
 const SCRIPT = 'customscript_hwx_sc_variance_import';
 const ADJ = 'customdeploy_hwx_sc_variance_adj';
 const TRF = 'customdeploy_hwx_sc_variance_trf';
-const SAMPLES = path.join(__dirname, '..', '..', '..', 'shared', 'samples');
+// HotWax's published samples, kept in the repo (demo/feeds) so tests never depend on files outside it.
+const SAMPLES = path.join(__dirname, '..', '..', 'demo', 'feeds');
 const HEADER = 'Reference No,Adjustment Account,Item,Adjust Qty By,Location,Date,Memo,Subsidiary,HC Inventory Adj Id';
 
 const sample = (name: string): string => fs.readFileSync(path.join(SAMPLES, name), 'utf8');

@@ -487,7 +487,7 @@ export class ResultSet {
     this.columns = search.columns;
   }
 
-  each(callback: unknown): void {
+  each(callback: (result: SearchResult) => unknown): void {
     if (typeof callback !== 'function') throw nsError('SSS_MISSING_REQD_ARGUMENT', 'ResultSet.each: missing a required argument: callback');
     const meter = (): ReturnType<ExecutionEnv['meter']> => this.#state.env.meter();
     meter().chargeApi('ResultSet.each');
@@ -501,7 +501,7 @@ export class ResultSet {
       const row = executed.rows[i];
       if (!row) break;
       const [result] = this.#search.results(executed, [row]);
-      const goOn: unknown = (callback as (r: SearchResult) => unknown)(result as SearchResult);
+      const goOn: unknown = callback(result as SearchResult);
       if (!goOn) return;
     }
     if (over) throw eachLimitError(total);

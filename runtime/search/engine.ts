@@ -27,6 +27,7 @@ import {
   customFieldGetter,
   FAMILY_TYPES,
   familyOfRecordType,
+  internalIdValue,
   ITEM_TYPES,
   JOIN_ALIASES,
   ON_ORDER_STATUS_CODES,
@@ -337,7 +338,12 @@ class Execution implements SchemaContext {
     if (!CUSTOM_FIELD_PREFIXES[scope.family].some((p) => name.startsWith(p))) return undefined;
     const kind = this.customKind(scope, name);
     if (!kind) return undefined;
-    return { kind, get: customFieldGetter(scope.family, name), ...(LIST_KINDS.has(kind) ? { text: recordText } : {}) };
+    return {
+      kind,
+      get: customFieldGetter(scope.family, name),
+      ...(LIST_KINDS.has(kind) ? { text: recordText } : {}),
+      ...(kind === 'select' || kind === 'multiselect' ? { checkValue: internalIdValue } : {}),
+    };
   }
 
   private unknownFieldDetail(scope: Scope, name: string): string {

@@ -231,14 +231,25 @@ const firstOf =
     return null;
   };
 
-const select = (get: FieldDef['get'], target?: JoinTarget): FieldDef => ({ kind: 'select', get, text: recordText, ...(target ? { joinTarget: target } : {}) });
+/** List/record filters take internal ids: a name or other text in anyof is a script bug NetSuite refuses [U]. */
+export const internalIdValue = (value: string): string | undefined =>
+  /^-?\d+$/.test(value.trim()) ? undefined : `"${value}" is not an internal id (list/record filters take internal ids, or @NONE@)`;
+
+const codeValue =
+  (what: string, codes: Iterable<string>) =>
+  (value: string): string | undefined => {
+    const known = [...new Set(codes)];
+    return known.some((c) => c.toLowerCase() === value.toLowerCase()) ? undefined : `unknown ${what} ${value} (the local runtime knows ${known.join(', ')})`;
+  };
+
+const select = (get: FieldDef['get'], target?: JoinTarget): FieldDef => ({ kind: 'select', get, text: recordText, checkValue: internalIdValue, ...(target ? { joinTarget: target } : {}) });
 const to = (family: Exclude<Family, 'custom'>, types?: readonly string[]): JoinTarget => ({ family, types: types ?? FAMILY_TYPES[family] });
 const plain = (kind: FieldKind, get: FieldDef['get']): FieldDef => ({ kind, get });
 const checkbox = (get: FieldDef['get']): FieldDef => ({ kind: 'checkbox', get: (row, ctx) => toBoolean(get(row, ctx)) });
 
 function commonFields(): Record<string, FieldDef> {
   return {
-    internalid: { kind: 'select', get: (row) => String(row.record.id), text: (v) => v },
+    internalid: { kind: 'select', get: (row) => String(row.record.id), text: (v) => v, checkValue: internalIdValue },
     internalidnumber: plain('integer', (row) => row.record.id),
     externalid: { kind: 'select', get: (row) => (row.record.fields.externalid === '' ? null : (row.record.fields.externalid ?? null)), text: (v) => v },
     externalidstring: plain('text', body('externalid')),
@@ -360,14 +371,14 @@ const ITEM_FIELDS: Record<string, FieldDef> = {
   salesdescription: plain('text', firstOf('salesdescription', 'description')),
   purchasedescription: plain('text', body('purchasedescription')),
   isinactive: checkbox(body('isinactive')),
-  type: { kind: 'select', get: (row) => itemTypeCode(row.record), text: (v) => ITEM_TYPE_TEXT[v] ?? v },
+  type: { kind: 'select', get: (row) => itemTypeCode(row.record), text: (v) => ITEM_TYPE_TEXT[v] ?? v, checkValue: codeValue('item type', Object.keys(ITEM_TYPE_TEXT)) },
   subsidiary: select(body('subsidiary'), to('subsidiary')),
   created: plain('datetime', firstOf('created', 'datecreated', 'createddate')),
   modified: plain('datetime', firstOf('modified', 'lastmodifieddate', 'lastmodified')),
   lastmodifieddate: plain('datetime', firstOf('lastmodifieddate', 'modified', 'lastmodified')),
   quantityonhand: plain('float', (row, ctx) => (ITEM_TYPES[row.record.type]?.inventory ? ctx.onHandTotal(String(row.record.id), false) : null)),
   quantityavailable: plain('float', (row, ctx) => (ITEM_TYPES[row.record.type]?.inventory ? ctx.onHandTotal(String(row.record.id), true) : null)),
-  inventorylocation: { kind: 'select', get: (row) => row.location ?? null, text: recordText, joinTarget: to('location'), perLocation: true },
+  inventorylocation: { kind: 'select', get: (row) => row.location ?? null, text: recordText, joinTarget: to('location'), perLocation: true, checkValue: internalIdValue },
   locationquantityonhand: locationQuantity((item, location, ctx) => ctx.onHand(item, location)),
   // No commitments are modelled: available = on hand where the location makes inventory available (NETSUITE.md 4.5).
   locationquantityavailable: locationQuantity((item, location, ctx) => (ctx.locationAvailable(location) ? ctx.onHand(item, location) : 0)),
@@ -387,7 +398,7 @@ const LOCATION_FIELDS: Record<string, FieldDef> = {
   isinactive: checkbox(body('isinactive')),
   subsidiary: select(body('subsidiary'), to('subsidiary')),
   parent: select(body('parent'), to('location')),
-  locationtype: { kind: 'select', get: body('locationtype'), text: (v) => LOCATION_TYPE_TEXT[v] ?? v },
+  locationtype: { kind: 'select', get: body('locationtype'), text: (v) => LOCATION_TYPE_TEXT[v] ?? v, checkValue: internalIdValue },
   makeinventoryavailable: checkbox((row) => row.record.fields.makeinventoryavailable ?? true),
   makeinventoryavailablestore: checkbox((row) => row.record.fields.makeinventoryavailablestore ?? true),
   usebins: checkbox(body('usebins')),
@@ -428,7 +439,7 @@ const ACCOUNT_FIELDS: Record<string, FieldDef> = {
   ...commonFields(),
   name: plain('text', firstOf('name', 'acctname')),
   number: plain('text', body('acctnumber')),
-  type: { kind: 'select', get: body('accttype'), text: (v) => ACCOUNT_TYPE_TEXT[v] ?? v },
+  type: { kind: 'select', get: body('accttype'), text: (v) => ACCOUNT_TYPE_TEXT[v] ?? v, checkValue: codeValue('account type', Object.keys(ACCOUNT_TYPE_TEXT)) },
   description: plain('text', body('description')),
   isinactive: checkbox(body('isinactive')),
   subsidiary: select(body('subsidiary'), to('subsidiary')),

@@ -64,6 +64,17 @@ describe('list/record operators (anyof, noneof; @NONE@)', () => {
   test('contains is a text operator and cannot be used on a list field', () => {
     expect(errorOf(() => ids(bed.search.create({ type: 'transaction', filters: [['entity', 'contains', 'ACME']] }))).name).toBe('SSS_INVALID_SRCH_OPERATOR');
   });
+  test('list/record filters take internal ids: a name instead of an id is refused, not silently unmatched', () => {
+    const err = errorOf(() => ids(bed.search.create({ type: 'transaction', filters: [['location', 'anyof', 'Warehouse East']] })));
+    expect(err.name).toBe('SSS_INVALID_SRCH_FILTER');
+    expect(err.message).toContain('Warehouse East');
+    expect(errorOf(() => itemIds([['internalid', 'anyof', 'SKU-RED']])).name).toBe('SSS_INVALID_SRCH_FILTER');
+  });
+  test('item and account type codes are checked (InvtPart, COGS, ...)', () => {
+    expect(errorOf(() => ids(bed.search.create({ type: 'item', filters: [['type', 'anyof', 'InventoryItem']] }))).message).toContain('InvtPart');
+    expect(ids(bed.search.create({ type: 'account', filters: [['type', 'anyof', 'COGS']] }))).toEqual(['40']);
+    expect(errorOf(() => ids(bed.search.create({ type: 'account', filters: [['type', 'anyof', 'CostOfGoods']] }))).name).toBe('SSS_INVALID_SRCH_FILTER');
+  });
   test('externalid takes anyof with external id strings (HotWax: externalid anyof [...])', () => {
     const s = bed.search.create({ type: 'transaction', filters: [['externalid', 'anyof', ['HWX-ADJ-1', 'HWX-TRF-1', 'NOPE']], 'AND', ['mainline', 'is', 'T']], columns: ['externalid'] });
     const rows = s.run().getRange({ start: 0, end: 10 });
@@ -120,7 +131,8 @@ describe('number operators', () => {
     expect(rows([['custrecord_hwx_ff_rows', 'between', 3, 11]])).toEqual(['301']);
     expect(rows([['custrecord_hwx_ff_rows', 'notbetween', 3, 11]])).toEqual(['300']);
   });
-  test('isempty / isnotempty', () => {
+  test('isempty / isnotempty; any matches every record', () => {
+    expect(rows([['custrecord_hwx_ff_rows', 'any', '']])).toEqual(['300', '301', '302']);
     expect(rows([['custrecord_hwx_ff_rows', 'isempty', '']])).toEqual(['302']);
     expect(rows([['custrecord_hwx_ff_rows', 'isnotempty', '']])).toEqual(['300', '301']);
   });

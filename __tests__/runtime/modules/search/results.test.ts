@@ -101,7 +101,7 @@ describe('ResultSet.getRange (NETSUITE.md 5: 10 units, at most 1,000 rows, end e
     expect(errorOf(() => rs.getRange({ start: 0, end: 1001 })).name).toBe('SSS_INVALID_SEARCH_RESULT_INDEX');
     expect(errorOf(() => rs.getRange({ start: -1, end: 5 })).name).toBe('SSS_INVALID_SEARCH_RESULT_INDEX');
     expect(errorOf(() => rs.getRange({ start: 5, end: 4 })).name).toBe('SSS_INVALID_SEARCH_RESULT_INDEX');
-    expect(errorOf(() => rs.getRange({ start: 0 } as { start: number; end: number })).name).toBe('SSS_MISSING_REQD_ARGUMENT');
+    expect(errorOf(() => rs.getRange({ start: 0 })).name).toBe('SSS_MISSING_REQD_ARGUMENT');
     expect(rs.getRange({ start: 0, end: 1000 })).toHaveLength(3);
   });
   test('getRange reads results beyond the 4,000th', () => {
