@@ -224,10 +224,18 @@ describe('variance import: exactly once', () => {
   ])('finishes a file once when the verifying run is killed $when $api #$occurrence', async (kill) => {
     env.dropFile('inventoryadjustment/csv', 'mixed.csv', `${HEADER}\nR1,927,MH09-XS-Blue,-1,254,11/20/2026,Inventory cycle count by HotWax,1,K-1\nR2,927,NOPE,1,254,11/20/2026,Inventory cycle count by HotWax,1,K-2\n`);
     const before = onHand(3413, 254);
-    await env.run(SCRIPT, { deploymentId: ADJ });
-    const killed = await env.run(SCRIPT, { deploymentId: ADJ, kill });
-    expect(killed.status).toBe('KILLED');
-    await runUntilSettled(ADJ);
+    // Only Date is faked (scripts read the clock with new Date()): the retry runs a minute later.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      jest.setSystemTime(new Date('2026-11-23T10:00:00Z'));
+      await env.run(SCRIPT, { deploymentId: ADJ });
+      const killed = await env.run(SCRIPT, { deploymentId: ADJ, kill });
+      expect(killed.status).toBe('KILLED');
+      jest.setSystemTime(new Date('2026-11-23T10:01:00Z'));
+      await runUntilSettled(ADJ);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(onHand(3413, 254)).toBe(before - 1);
     expect(env.listFolder('inventoryadjustment/failed')).toEqual(['mixed.csv']);
     expect(env.listFolder('inventoryadjustment/error')).toHaveLength(1);

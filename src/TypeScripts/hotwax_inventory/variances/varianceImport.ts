@@ -215,7 +215,7 @@ function followUp(tracked: FeedFile, options: VarianceImportOptions, sftpFolder:
       }
       jobs = polled;
     }
-    finish(tracked, jobs, sftpFolder, folders, now, summary);
+    finish(tracked, jobs, sftpFolder, folders, summary);
   } catch (err) {
     log.error({ title: `Variance file ${tracked.fileName} not finished`, details: describe(err) });
     updateFeedFile(tracked.id, { message: describe(err) });
@@ -237,7 +237,7 @@ function submitJobs(tracked: FeedFile, _options: VarianceImportOptions, jobs: Tr
 }
 
 /** Verify, report, move: safe to repeat after a crash at any point (moves and reports are idempotent). */
-function finish(tracked: FeedFile, jobs: TrackedJob[], sftpFolder: SftpFolder, folders: Folders, now: Date, summary: RunSummary): void {
+function finish(tracked: FeedFile, jobs: TrackedJob[], sftpFolder: SftpFolder, folders: Folders, summary: RunSummary): void {
   if (tracked.manifestFileId === null) throw new IntegrationError('MANIFEST_MISSING', `Tracking record ${tracked.id} has no manifest`);
   const manifest = loadJson<VarianceManifest>(tracked.manifestFileId);
   const found = findTransactionsByExternalId(manifest.transactions.map((t) => t.externalId));
@@ -246,7 +246,8 @@ function finish(tracked: FeedFile, jobs: TrackedJob[], sftpFolder: SftpFolder, f
 
   let reportPath = tracked.errorReport;
   if (outcome.reportRows.length > 0 && !reportPath) {
-    reportPath = joinPath(folders.error, safeReportName(tracked.fileName, now, `report_${tracked.id}`));
+    // Named from the plan time, not the clock: a run that dies after uploading reuses the same name.
+    reportPath = joinPath(folders.error, safeReportName(tracked.fileName, new Date(manifest.plannedAt), `report_${tracked.id}`));
     sftpFolder.uploadText(folders.error, reportPath.slice(folders.error.length + 1), errorReportCsv(tracked.fileName, outcome.reportRows), true);
   }
   updateFeedFile(tracked.id, { status: 'VERIFIED', applied: outcome.appliedRows, rejected: outcome.rejectedRows, errorReport: reportPath, message: `${outcome.appliedRows} applied, ${outcome.rejectedRows} rejected, ${outcome.skippedRows} already applied` });
@@ -338,7 +339,7 @@ function intake(fileName: string, options: VarianceImportOptions, sftpFolder: Sf
   if (jobs.length === 0) {
     // Nothing to post (every row rejected or already applied): the outcome is known now.
     updateFeedFile(id, { status: 'SUBMITTED' });
-    finish({ ...tracked, status: 'SUBMITTED' }, [], sftpFolder, folders, now, summary);
+    finish({ ...tracked, status: 'SUBMITTED' }, [], sftpFolder, folders, summary);
     return;
   }
   if (remainingUnits() < UNITS_PER_JOB * jobs.length) {
