@@ -36,6 +36,10 @@ export interface LocalEnvironment {
   /** Writes a file into a flow folder as HotWax would (e.g. 'inventoryadjustment/csv', 'x.csv'). */
   dropFile(folder: string, name: string, contents: string | Buffer): void;
   listFolder(folder: string): string[];
+  /** Stops the SFTP server (HotWax's server is down or the connection drops). */
+  stopSftp(): Promise<void>;
+  /** Starts it again on a new port with the same root and host key, and updates the configuration record. */
+  restartSftp(): Promise<void>;
   readFile(folder: string, name: string): string;
   stop(): Promise<void>;
 }
@@ -70,12 +74,14 @@ export async function startLocalEnvironment(options: { fixture?: AccountFixture;
   const sftpRoot = path.join(dir, 'sftp');
   const baseDir = path.join(sftpRoot, SFTP_BASE_DIR);
   fs.mkdirSync(baseDir, { recursive: true });
-  const server = await startSftpServerProcess({
+  const serverOptions = {
     root: sftpRoot,
     port: 0,
     users: [{ username: SFTP_USER, password: SFTP_PASSWORD }],
     hostKeyFile: path.join(dir, 'sftp-host-key.pem'),
-  });
+  };
+  let server = await startSftpServerProcess(serverOptions);
+  let serverRunning = true;
   const accountDir = path.join(dir, 'account');
   const fixture = withSftpConfiguration(options.fixture ?? loadFixture(DEFAULT_FIXTURE), server);
   initAccount(accountDir, fixture);
@@ -118,8 +124,24 @@ export async function startLocalEnvironment(options: { fixture?: AccountFixture;
     readFile(folder, name) {
       return fs.readFileSync(path.join(folderPath(folder), name), 'utf8');
     },
+    async stopSftp() {
+      if (serverRunning) await server.close();
+      serverRunning = false;
+    },
+    async restartSftp() {
+      if (serverRunning) await server.close();
+      server = await startSftpServerProcess(serverOptions);
+      serverRunning = true;
+      env.sftp = { host: server.host, port: server.port, hostKey: server.hostKey, pid: server.pid };
+      const account = Account.open(accountDir);
+      for (const config of account.listRecords('customrecord_hwx_sftp_config')) {
+        account.replaceRecord({ ...config, fields: { ...config.fields, custrecord_hwx_sftp_port: server.port } });
+      }
+      account.save();
+    },
     async stop() {
-      await server.close();
+      if (serverRunning) await server.close();
+      serverRunning = false;
     },
   };
   return env;

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
 import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
+import { generateVarianceFeed } from '../../bench/varianceImport';
 
 const SCRIPT = 'customscript_hwx_sc_variance_import';
 const ADJ = 'customdeploy_hwx_sc_variance_adj';
@@ -157,6 +158,44 @@ second line of memo",1,HWX-9`,
     await runUntilSettled(ADJ);
     expect(env.listFolder('inventoryadjustment/failed')).toEqual(['orders.csv']);
     expect(env.readFile('inventoryadjustment/error', env.listFolder('inventoryadjustment/error')[0]!)).toMatch(/column/i);
+  });
+});
+
+describe('variance import: big files and dropped connections', () => {
+  it('splits a 30,000-row file into CSV import jobs of at most 25,000 rows without splitting a transaction, and applies every row', async () => {
+    const feed = generateVarianceFeed(30000, ['WJ08-XS-Orange', 'MH09-XS-Blue', 'WJ03-L-Red'], ['254', '255']);
+    env.dropFile('inventoryadjustment/csv', 'big.csv', feed);
+    const before = onHand(3412, 254);
+    const first = await env.run(SCRIPT, { deploymentId: ADJ });
+    const jobs = first.taskRuns.map((t) => t.result as { totalRows: number; importedRows: number });
+    expect(jobs.length).toBe(2);
+    expect(jobs.every((j) => j.totalRows <= 25000 && j.importedRows === j.totalRows)).toBe(true);
+    expect(jobs.reduce((n, j) => n + j.totalRows, 0)).toBe(30000);
+    await runUntilSettled(ADJ);
+    expect(env.listFolder('inventoryadjustment/archive')).toEqual(['big.csv']);
+    const expected = feed
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((c) => c[2] === '"WJ08-XS-Orange"' && c[4] === '254')
+      .reduce((n, c) => n + Number(c[3]), 0);
+    expect(onHand(3412, 254)).toBe(before + expected);
+  });
+
+  it('fails the run cleanly when the SFTP server is down, loses nothing, and finishes the file once it is back', async () => {
+    env.dropFile('inventoryadjustment/csv', 'cc.csv', sample('hotwax-cycle-count-variance-sample.csv'));
+    const before = onHand(3413, 254);
+    await env.run(SCRIPT, { deploymentId: ADJ });
+    await env.stopSftp();
+    const down = await env.run(SCRIPT, { deploymentId: ADJ });
+    expect(down.status).toBe('FAILED');
+    expect(down.errors[0]?.message).toMatch(/Cannot connect to SFTP/);
+    expect(env.account().listRecords('customrecord_hwx_feed_file')[0]?.fields.custrecord_hwx_ff_status).toBe('SUBMITTED');
+    await env.restartSftp();
+    await runUntilSettled(ADJ);
+    expect(env.listFolder('inventoryadjustment/archive')).toEqual(['cc.csv']);
+    expect(onHand(3413, 254)).toBe(before - 10);
   });
 });
 
