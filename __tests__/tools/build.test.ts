@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AmdLoader, readScriptHeader } from '../../runtime/loader/amd';
 import { loadProjectObjects } from '../../runtime/objects';
-import { SCRIPT_TYPE_TAGS } from '../../runtime/engines/execution';
+import { SCRIPT_TYPE_HEADER } from '../../runtime/objects/types';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');
@@ -26,7 +26,7 @@ describe('built SuiteScripts', () => {
     const file = path.join(SRC, 'FileCabinet', script.scriptFile);
     const header = readScriptHeader(file);
     expect(header.NApiVersion).toBe('2.1');
-    expect(header.NScriptType).toBe(SCRIPT_TYPE_TAGS[script.objectType]);
+    expect(header.NScriptType).toBe(SCRIPT_TYPE_HEADER[script.objectType]);
     const text = fs.readFileSync(file, 'utf8');
     // Only N/* modules are left as dependencies; everything else is bundled.
     const deps = /define\(\[([^\]]*)\]/.exec(text)?.[1] ?? '';

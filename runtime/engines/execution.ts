@@ -17,16 +17,8 @@ import { createSearchModule } from '../modules/search';
 import { createSftpModule, disposeSftpModule } from '../modules/sftp';
 import type { LogEntry, QueuedTask } from '../account/types';
 import type { ProjectObjects, ScriptObject, ScriptDeployment } from '../objects';
+import { SCRIPT_TYPE_HEADER } from '../objects/types';
 
-/** Header @NScriptType each script object type requires (NETSUITE.md 6.3). */
-export const SCRIPT_TYPE_TAGS: Record<string, string> = {
-  scheduledscript: 'ScheduledScript',
-  mapreducescript: 'MapReduceScript',
-  restlet: 'Restlet',
-  suitelet: 'Suitelet',
-  usereventscript: 'UserEventScript',
-  clientscript: 'ClientScript',
-};
 
 /** Thrown through a script when a fault plan kills the run; every later API call throws it again. */
 export class ExecutionKilled extends Error {
@@ -188,7 +180,7 @@ export class Execution {
   private checkHeader(): void {
     const file = path.join(this.setup.projectFolder, 'FileCabinet', this.setup.script.scriptFile);
     const header = readScriptHeader(file);
-    const expected = SCRIPT_TYPE_TAGS[this.setup.script.objectType];
+    const expected = SCRIPT_TYPE_HEADER[this.setup.script.objectType];
     if (header.NScriptType !== expected) {
       throw nsError('SSS_INVALID_SCRIPT_TYPE', `${this.setup.script.scriptFile} declares @NScriptType ${header.NScriptType ?? '(none)'} but ${this.setup.script.scriptId} is a ${this.setup.script.objectType} (${expected})`);
     }

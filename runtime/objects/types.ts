@@ -9,6 +9,16 @@
 export const SCRIPT_OBJECT_TYPES = ['scheduledscript', 'mapreducescript', 'restlet', 'suitelet', 'usereventscript', 'clientscript'] as const;
 export type ScriptObjectType = (typeof SCRIPT_OBJECT_TYPES)[number];
 
+/** @NScriptType expected in the header of each script object's file (NETSUITE.md 6.3). */
+export const SCRIPT_TYPE_HEADER: Record<ScriptObjectType, string> = {
+  scheduledscript: 'ScheduledScript',
+  mapreducescript: 'MapReduceScript',
+  restlet: 'Restlet',
+  suitelet: 'Suitelet',
+  usereventscript: 'UserEventScript',
+  clientscript: 'ClientScript',
+};
+
 /** Stand-alone custom field objects (one object per field). */
 export const CUSTOM_FIELD_KINDS = [
   'transactionbodycustomfield',

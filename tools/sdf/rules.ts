@@ -7,15 +7,8 @@ import type { ScriptObjectType } from '../../runtime/objects';
 /** Our project's id infix: customscript_hwx_..., custbody_hwx_... */
 export const PROJECT_ID_PREFIX = 'hwx';
 
-/** @NScriptType expected in the header of each script object's file (NETSUITE.md 6.3). */
-export const SCRIPT_TYPE_HEADER: Record<ScriptObjectType, string> = {
-  scheduledscript: 'ScheduledScript',
-  mapreducescript: 'MapReduceScript',
-  restlet: 'Restlet',
-  suitelet: 'Suitelet',
-  usereventscript: 'UserEventScript',
-  clientscript: 'ClientScript',
-};
+/** @NScriptType expected per script object type: defined once, in the object model. */
+export { SCRIPT_TYPE_HEADER } from '../../runtime/objects/types';
 
 /** Our scripts are SuiteScript 2.1 (NETSUITE.md 9); 2.0 and 2.x exist but are not accepted here. */
 export const REQUIRED_API_VERSION = '2.1';
