@@ -136,11 +136,12 @@ export function runVarianceImport(options: VarianceImportOptions, now: Date): Ru
   }
 
   if (!outOfUnits) {
-    const inFlight = new Set(open.filter((f) => f.status === 'PLANNED' || f.status === 'SUBMITTED' || f.status === 'VERIFIED').map((f) => f.fileName));
+    // What is still open after the follow-up: those files are not taken again, their ids are in flight.
     const stillOpen = findOpenFeedFiles(flowName(options));
+    const openNames = new Set(stillOpen.map((f) => f.fileName));
     const inFlightIds = collectInFlightIds(stillOpen);
     for (const remote of sftpFolder.listFiles(folders.incoming, /\.csv$/i)) {
-      if (inFlight.has(remote.name) || stillOpen.some((f) => f.fileName === remote.name)) continue;
+      if (openNames.has(remote.name)) continue;
       if (remainingUnits() < options.minUnits + UNITS_PER_FILE_INTAKE) {
         outOfUnits = true;
         break;
