@@ -225,6 +225,20 @@ class Execution implements SchemaContext {
     return this.records.get(id);
   }
 
+  /**
+   * The record with this internal id among the join target's types. NetSuite numbers each record type on
+   * its own, so a subsidiary 1 and a location 1 coexist (fixtures give such ids); recordById would find
+   * whichever type comes first and the join would miss.
+   */
+  recordOfTypes(id: string, types: readonly string[]): StoredRecord | undefined {
+    if (!/^\d+$/.test(id)) return undefined;
+    for (const type of types) {
+      const record = this.account.getRecord(type, Number(id));
+      if (record) return record;
+    }
+    return undefined;
+  }
+
   onHand(item: string, location: string): number {
     return this.account.onHand(item, location);
   }
@@ -381,9 +395,8 @@ class Execution implements SchemaContext {
       scope: { family: to.family, types: to.types, label: to.family === 'custom' ? (to.types[0] ?? 'customrecord') : to.family },
       follow: (row) => {
         const id = toIdList(via.get(row, this))[0];
-        const record = id === undefined ? undefined : this.recordById(id);
-        if (!record || !to.types.includes(record.type)) return undefined;
-        return rowOfRecord(record);
+        const record = id === undefined ? undefined : this.recordOfTypes(id, to.types);
+        return record ? rowOfRecord(record) : undefined;
       },
     };
   }

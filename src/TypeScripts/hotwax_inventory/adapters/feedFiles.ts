@@ -5,6 +5,8 @@
  *   SUBMITTED -> every job has a task id; waiting for NetSuite to run them
  *   VERIFIED  -> outcome known (applied / rejected rows); report and move still to do
  *   ARCHIVED | FAILED -> the file is in archive/ or failed/ (terminal)
+ * Outgoing files (the PO export) are recorded once they are on the SFTP server:
+ *   UPLOADED  -> the file is in the flow's outgoing folder (terminal)
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
@@ -12,7 +14,7 @@ import type { FilterExpression } from './pagedSearch';
 
 export const FEED_FILE_RECORD = 'customrecord_hwx_feed_file';
 
-export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED';
+export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED' | 'UPLOADED';
 export const TERMINAL_STATUSES: readonly FeedFileStatus[] = ['ARCHIVED', 'FAILED'];
 
 export interface TrackedJob {
@@ -104,14 +106,46 @@ export function findOpenFeedFiles(flow: string): FeedFile[] {
   return found;
 }
 
-export function createFeedFile(init: { flow: string; fileName: string; fingerprint: string; manifestFileId: number; rows: number; skipped: number; jobs: TrackedJob[] }): string {
+/** `manifestFileId` is optional: flows that keep no plan manifest (PO receipts) leave the field empty. */
+/** The most recent record of a flow (highest internal id), whatever its status. */
+export function findLatestFeedFile(flow: string): FeedFile | undefined {
+  const [latest] = search
+    .create({
+      type: FEED_FILE_RECORD,
+      filters: [[F.flow, 'is', flow]],
+      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...Object.values(F).map((name) => search.createColumn({ name }))],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  return latest === undefined ? undefined : fromResult(latest);
+}
+
+export interface NewFeedFile {
+  flow: string;
+  fileName: string;
+  fingerprint: string;
+  manifestFileId?: number;
+  rows: number;
+  skipped: number;
+  jobs: TrackedJob[];
+  /** PLANNED unless given: an outgoing file is recorded once it is UPLOADED. */
+  status?: FeedFileStatus;
+  applied?: number;
+  finalPath?: string;
+  message?: string;
+}
+
+export function createFeedFile(init: NewFeedFile): string {
   const rec = record.create({ type: FEED_FILE_RECORD });
   rec.setValue({ fieldId: 'name', value: init.fileName.slice(0, 300) });
   rec.setValue({ fieldId: F.flow, value: init.flow });
   rec.setValue({ fieldId: F.fileName, value: init.fileName });
   rec.setValue({ fieldId: F.fingerprint, value: init.fingerprint });
-  rec.setValue({ fieldId: F.status, value: 'PLANNED' });
-  rec.setValue({ fieldId: F.manifest, value: init.manifestFileId });
+  rec.setValue({ fieldId: F.status, value: init.status ?? 'PLANNED' });
+  if (init.applied !== undefined) rec.setValue({ fieldId: F.applied, value: init.applied });
+  if (init.finalPath !== undefined) rec.setValue({ fieldId: F.finalPath, value: init.finalPath });
+  if (init.message !== undefined) rec.setValue({ fieldId: F.message, value: init.message.slice(0, 3900) });
+  if (init.manifestFileId !== undefined) rec.setValue({ fieldId: F.manifest, value: init.manifestFileId });
   rec.setValue({ fieldId: F.rows, value: init.rows });
   rec.setValue({ fieldId: F.skipped, value: init.skipped });
   rec.setValue({ fieldId: F.jobs, value: JSON.stringify(init.jobs) });

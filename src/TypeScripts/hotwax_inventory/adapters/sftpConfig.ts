@@ -47,7 +47,15 @@ function text(result: search.Result, field: string): string {
 
 /** Reads and validates the SFTP configuration for the running script. */
 export function loadSftpSettings(): SftpSettings {
-  const chosen = runtime.getCurrentScript().getParameter({ name: SFTP_CONFIG_PARAM });
+  return loadSftpSettingsFor(SFTP_CONFIG_PARAM);
+}
+
+/**
+ * The same, for a script whose own parameter `configParam` chooses the record. Script parameter ids are
+ * unique in an account, so every script after the first declares its own (e.g. custscript_hwx_rc_sftp_config).
+ */
+export function loadSftpSettingsFor(configParam: string): SftpSettings {
+  const chosen = runtime.getCurrentScript().getParameter({ name: configParam });
   const filters: FilterExpression = [['isinactive', 'is', 'F']];
   if (chosen !== null && chosen !== '') filters.push('AND', ['internalid', 'anyof', String(chosen)]);
   const rows = search
@@ -61,7 +69,7 @@ export function loadSftpSettings(): SftpSettings {
     );
   }
   if (rows.length > 1) {
-    throw new IntegrationError('SFTP_CONFIG_AMBIGUOUS', `Several active HotWax SFTP Configuration records exist; set the script parameter ${SFTP_CONFIG_PARAM} on this deployment to choose one.`);
+    throw new IntegrationError('SFTP_CONFIG_AMBIGUOUS', `Several active HotWax SFTP Configuration records exist; set the script parameter ${configParam} on this deployment to choose one.`);
   }
   return toSettings(rows[0] as search.Result);
 }

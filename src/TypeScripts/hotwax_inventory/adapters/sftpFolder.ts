@@ -90,6 +90,21 @@ export class SftpFolder {
   }
 
   /**
+   * Creates every missing folder of `path` (e.g. 'purchaseorder/fulfillment'), parents first, since
+   * makeDirectory is not recursive. The base directory is listed without a path: N/sftp then lists the
+   * connection directory itself (NETSUITE.md 1.5).
+   */
+  ensurePath(path: string): void {
+    let parent = '';
+    for (const segment of path.split('/').filter((s) => s !== '' && s !== '.')) {
+      const entries = parent === '' ? this.connection.list({ sort: 'NAME' } as unknown as { path: string; sort: sftp.Sort }) : this.connection.list({ path: parent, sort: 'NAME' as unknown as sftp.Sort });
+      const here = parent === '' ? segment : join(parent, segment);
+      if (!entries.some((e) => e.name === segment)) this.connection.makeDirectory({ path: here });
+      parent = here;
+    }
+  }
+
+  /**
    * Where `name` should go in `toDir`: the same name, or `<base>_<suffix><ext>` when that name is taken
    * (a file delivered twice must not overwrite the first copy's archive). `suffix` must be stable across
    * retries (the tracking record id) so a retried move finds its own earlier result.
