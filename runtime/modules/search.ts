@@ -413,7 +413,7 @@ export class Search {
     }
     this.#state.env.meter().chargeApi('search.runPaged');
     const executed = this.execute();
-    return new PagedData(this.#state, this, size, executed.rows.length);
+    return new PagedData(this.#state, this, size, executed);
   }
 
   save(): number {
@@ -542,11 +542,19 @@ export class PagedData {
   readonly pageSize: number;
   readonly count: number;
   readonly pageRanges: PageRange[];
+  /**
+   * The rows as runPaged found them. Pages are cut from this one evaluation instead of re-running the search
+   * per fetch (which made paging O(pages x rows)). [U] NetSuite may re-query per page; a script that changes
+   * records while paging would see that difference, ours do not.
+   */
+  readonly #executed: ExecutedSearch;
 
-  constructor(state: ModuleState, search: Search, pageSize: number, count: number) {
+  constructor(state: ModuleState, search: Search, pageSize: number, executed: ExecutedSearch) {
     this.#state = state;
     this.searchDefinition = search;
     this.pageSize = pageSize;
+    this.#executed = executed;
+    const count = executed.rows.length;
     this.count = count;
     const pages = Math.min(Math.ceil(count / pageSize), SEARCH_LIMITS.MAX_PAGE_RANGES);
     this.pageRanges = Array.from({ length: pages }, (_, index) => ({
@@ -561,9 +569,8 @@ export class PagedData {
     const range = typeof index === 'number' && Number.isInteger(index) ? this.pageRanges[index] : undefined;
     if (!range) throw nsError('INVALID_PAGE_RANGE', `Invalid page range: ${String(index)} (this search has ${this.pageRanges.length} pages)`);
     this.#state.env.meter().chargeApi('PagedData.fetch');
-    const executed = this.searchDefinition.execute();
-    const rows = executed.rows.slice(range.index * this.pageSize, (range.index + 1) * this.pageSize);
-    return new Page(this, range, this.searchDefinition.results(executed, rows));
+    const rows = this.#executed.rows.slice(range.index * this.pageSize, (range.index + 1) * this.pageSize);
+    return new Page(this, range, this.searchDefinition.results(this.#executed, rows));
   }
 }
 
@@ -593,11 +600,15 @@ export class Page {
 
 // ---- the module ----------------------------------------------------------------------------------------------------
 
-function findSaved(state: ModuleState, id: unknown): ReturnType<ExecutionEnv['account']['getRecord']> {
-  const { account } = state.env;
+/** The stored saved search with this internal id (number or digits) or script id (customsearch_...), if any. */
+export function findSavedSearch(account: ExecutionEnv['account'], id: unknown): ReturnType<ExecutionEnv['account']['getRecord']> {
   if (typeof id === 'number' || (typeof id === 'string' && /^\d+$/.test(id.trim()))) return account.getRecord(SAVED_SEARCH_TYPE, Number(id));
   const wanted = String(id).trim().toLowerCase();
   return account.listRecords(SAVED_SEARCH_TYPE).find((r) => String(r.fields.scriptid ?? '').toLowerCase() === wanted);
+}
+
+function findSaved(state: ModuleState, id: unknown): ReturnType<ExecutionEnv['account']['getRecord']> {
+  return findSavedSearch(state.env.account, id);
 }
 
 function invalidSearch(state: ModuleState, id: unknown): Error {

@@ -1,0 +1,217 @@
+/**
+ * One run of the PO export, stage by stage (Map/Reduce, NETSUITE.md 6.2), as pure functions:
+ *  - getInputData groups the search's lines by PO and attaches what HotWax last received for each PO
+ *    (reduceInputs), plus one RUN_META_KEY pair that carries the run's id and state file to summarize;
+ *  - reduce (one PO per invocation) decides whether the PO changed (decidePurchaseOrder);
+ *  - summarize gathers the decisions (planExport), splits the rows into files (splitIntoFiles), names them
+ *    (exportFileName), decides whether an upload is still to do after a restart (chooseUpload), and builds
+ *    the next state (nextState).
+ */
+import { IntegrationError } from '../integrationError';
+import { compactTimestamp } from '../variances/report';
+import { decide, emptyExportState, type ExportedFile, type PoDecision, type PoExportState } from './exportState';
+import { exportRowsFor, sortRows, type PoExportRow, type PoLine } from './poLines';
+
+/** The reduce key of the run's metadata. PO keys are internal ids (digits), so it cannot clash with one. */
+export const RUN_META_KEY = 'run';
+
+export interface RunMeta {
+  /** Unique per run, sortable: '20261123T104500Z_k3j9x2'. Names the file, so a restarted summarize finds it again. */
+  runId: string;
+  startedAt: string;
+  /** File Cabinet id of the state file read by getInputData (null: no state yet). */
+  stateFileId: number | null;
+  searchId: string;
+  /** This run created the saved search from the default definition (its first run). */
+  searchCreated: boolean;
+  pos: number;
+  lines: number;
+  /** Why the saved state could not be used (everything is then exported again). */
+  stateProblem?: string;
+}
+
+/** What reduce gets for one PO. */
+export interface PoInput {
+  previousHash?: string;
+  lines: PoLine[];
+}
+
+/** A line as read from the search, with its PO. */
+export interface PoSearchLine extends PoLine {
+  poId: string;
+}
+
+export function groupByPurchaseOrder(lines: readonly PoSearchLine[]): Map<string, PoLine[]> {
+  const out = new Map<string, PoLine[]>();
+  for (const { poId, ...line } of lines) {
+    const list = out.get(poId);
+    if (list) list.push(line);
+    else out.set(poId, [line]);
+  }
+  return out;
+}
+
+const NONCE = /[^a-z0-9]/g;
+
+/** A run id from its start time (UTC, to the second) and a random nonce (two runs in one second differ). */
+export function runIdAt(at: Date, nonce: string): string {
+  const clean = nonce.toLowerCase().replace(NONCE, '').slice(0, 8);
+  if (clean === '') throw new Error('runIdAt: the nonce has no letters or digits');
+  return `${compactTimestamp(at)}_${clean}`;
+}
+
+export const FILE_PREFIX = 'PurchaseOrders';
+
+/** Rows per file: about 2.5 MB, well under N/file's 10 MB content limit whatever the item names. */
+export const MAX_ROWS_PER_FILE = 50_000;
+
+/**
+ * The name of part `part` of `parts` of a run's file, on its `attempt`-th try: only [A-Za-z0-9._-], sorts
+ * by time then part: PurchaseOrders_20261123T104500Z_k3j9x2.csv, or ..._part2of3.csv when a run needs
+ * several files; a later attempt adds _retry2, _retry3...
+ */
+export function exportFileName(runId: string, part = 1, parts = 1, attempt = 1): string {
+  const width = String(parts).length;
+  const partTag = parts > 1 ? `_part${String(part).padStart(width, '0')}of${parts}` : '';
+  return `${FILE_PREFIX}_${runId}${partTag}${attempt > 1 ? `_retry${attempt}` : ''}.csv`;
+}
+
+/**
+ * Splits the file's rows (sorted by PO) into files of at most `maxRows` rows, never splitting a purchase
+ * order: HotWax imports each file on its own, so a PO is always complete in one file. A PO with more lines
+ * than `maxRows` gets a file of its own.
+ */
+export function splitIntoFiles(rows: readonly PoExportRow[], maxRows = MAX_ROWS_PER_FILE): PoExportRow[][] {
+  const files: PoExportRow[][] = [];
+  let current: PoExportRow[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const poId = rows[i]?.[0];
+    let end = i;
+    while (end < rows.length && rows[end]?.[0] === poId) end++;
+    if (current.length > 0 && current.length + (end - i) > maxRows) {
+      files.push(current);
+      current = [];
+    }
+    current.push(...rows.slice(i, end));
+    i = end;
+  }
+  if (current.length > 0) files.push(current);
+  return files;
+}
+
+/** getInputData's output: one pair per PO (its lines and the hash HotWax last got) and the run's metadata. */
+export function reduceInputs(linesByPo: ReadonlyMap<string, PoLine[]>, state: PoExportState, meta: RunMeta): Record<string, string> {
+  const out: Record<string, string> = { [RUN_META_KEY]: JSON.stringify(meta) };
+  for (const [poId, lines] of linesByPo) {
+    const previousHash = state.pos[poId];
+    const input: PoInput = previousHash === undefined ? { lines } : { previousHash, lines };
+    out[poId] = JSON.stringify(input);
+  }
+  return out;
+}
+
+/** reduce: the PO's rows and whether HotWax already has them. Throws PO_LINES_INVALID for a PO HotWax could not use. */
+export function decidePurchaseOrder(poId: string, values: readonly string[]): PoDecision {
+  if (values.length !== 1 || values[0] === undefined) {
+    throw new IntegrationError('PO_INPUT_INVALID', `Purchase order ${poId} reached reduce with ${values.length} values instead of 1.`, { poId });
+  }
+  const input = JSON.parse(values[0]) as PoInput;
+  return decide(exportRowsFor(poId, input.lines), input.previousHash);
+}
+
+export interface ExportPlan {
+  /** The file's rows, by PO then line. */
+  rows: PoExportRow[];
+  /** POs whose rows are in the file. */
+  changedPos: string[];
+  unchangedPos: number;
+  nothingToReceivePos: number;
+  /** POs HotWax got before that left the search (received, closed, unapproved, filtered out). */
+  droppedPos: string[];
+  /** POs whose reduce failed: kept as they were, so they are sent again once they work. */
+  failedPos: string[];
+  /** The next state's PO map, valid once the file is on the server. */
+  pos: Record<string, string>;
+}
+
+/**
+ * What this run sends and what HotWax will then have. `base` is the state as summarize reads it (the
+ * latest saved, which may be newer than the one getInputData read if another run finished in between).
+ * A PO is kept in the state only when HotWax has its current rows: changed POs with the new hash (valid
+ * once the upload succeeded), unchanged ones as they are, failed ones with their old hash (or not at all).
+ */
+export function planExport(base: PoExportState, decisions: ReadonlyMap<string, PoDecision>, failedPoIds: ReadonlySet<string>): ExportPlan {
+  const plan: ExportPlan = { rows: [], changedPos: [], unchangedPos: 0, nothingToReceivePos: 0, droppedPos: [], failedPos: [], pos: {} };
+  const rows: PoExportRow[] = [];
+  for (const [poId, decision] of decisions) {
+    if (decision.kind === 'changed') {
+      rows.push(...decision.rows);
+      plan.changedPos.push(poId);
+      plan.pos[poId] = decision.hash;
+    } else if (decision.kind === 'unchanged') {
+      plan.unchangedPos += 1;
+      plan.pos[poId] = decision.hash;
+    } else {
+      plan.nothingToReceivePos += 1;
+    }
+  }
+  for (const poId of failedPoIds) {
+    if (decisions.has(poId)) continue;
+    plan.failedPos.push(poId);
+    const old = base.pos[poId];
+    if (old !== undefined) plan.pos[poId] = old;
+  }
+  for (const poId of Object.keys(base.pos)) {
+    if (!decisions.has(poId) && !failedPoIds.has(poId)) plan.droppedPos.push(poId);
+  }
+  const byNumber = (a: string, b: string): number => Number(a) - Number(b);
+  plan.rows = sortRows(rows);
+  plan.changedPos.sort(byNumber);
+  plan.failedPos.sort(byNumber);
+  plan.droppedPos.sort(byNumber);
+  return plan;
+}
+
+/** The state to save after this run (its PO map, and the run and file that produced it). */
+export function nextState(plan: ExportPlan, runId: string, files: readonly ExportedFile[], savedAt: Date): PoExportState {
+  return { ...emptyExportState(), lastRunId: runId, lastFiles: [...files], savedAt: savedAt.toISOString(), pos: plan.pos };
+}
+
+export interface RemoteFile {
+  name: string;
+  size: number;
+}
+
+export type UploadChoice = { action: 'upload'; fileName: string } | { action: 'already-uploaded'; fileName: string };
+
+/**
+ * Where part `part` of this run's file goes, given what the export folder already holds. The name comes
+ * from the run id, so a restarted summarize looks for its own file: there with the expected size means an
+ * earlier attempt uploaded it (never send it twice); there with another size is a broken earlier attempt,
+ * which is never overwritten (HotWax may be reading it): the file goes under the next retry name.
+ */
+export function chooseUpload(runId: string, part: number, parts: number, existing: readonly RemoteFile[], expectedBytes: number, maxAttempts = 9): UploadChoice {
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const fileName = exportFileName(runId, part, parts, attempt);
+    const found = existing.find((f) => f.name === fileName);
+    if (!found) return { action: 'upload', fileName };
+    if (found.size === expectedBytes) return { action: 'already-uploaded', fileName };
+  }
+  throw new IntegrationError('PO_EXPORT_NAMES_TAKEN', `Every file name for part ${part} of run ${runId} is taken by a file of another size; remove them from the export folder.`, { runId, part });
+}
+
+/** Bytes of a string in UTF-8 (what the SFTP server reports as the file's size). No TextEncoder on GraalJS. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
