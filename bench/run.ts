@@ -1,6 +1,9 @@
 // `npm run bench`: runs every flow's benchmark through the local runtime and prints one table per flow.
-// Sizes can be narrowed: `npm run bench -- --sizes 1000,10000`.
+// Narrow it with `npm run bench -- --only variances|po|receipts|inventory --sizes 1000,10000`.
 import { benchVarianceImport } from './varianceImport';
+import { benchPoExport } from './poExport';
+import { benchReceipts } from './receipts';
+import { benchInventoryExport } from './inventoryExport';
 
 function parseSizes(argv: string[], fallback: number[]): number[] {
   const i = argv.indexOf('--sizes');
@@ -13,14 +16,23 @@ function table(title: string, rows: object[]): void {
   process.stdout.write(`\n${title}\n`);
   if (rows.length === 0) return;
   const keys = Object.keys(rows[0] as Record<string, unknown>);
-  const cells = [keys, ...rows.map((r) => keys.map((k) => String((r as Record<string, unknown>)[k])))];
+  const show = (v: unknown): string =>
+    v !== null && typeof v === 'object' ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}:${show(x)}`).join(' ') : String(v);
+  const cells = [keys, ...rows.map((r) => keys.map((k) => show((r as Record<string, unknown>)[k])))];
   const widths = keys.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
   for (const row of cells) process.stdout.write(`  ${row.map((v, c) => v.padStart(widths[c] ?? 0)).join('  ')}\n`);
 }
 
 async function main(): Promise<void> {
-  const sizes = parseSizes(process.argv.slice(2), [1000, 10000, 100000]);
-  table('Variance import (cycle-count feed; units = intake run + verify run; 10,000 units per scheduled run)', await benchVarianceImport(sizes));
+  const argv = process.argv.slice(2);
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+  const want = (flow: string): boolean => only === undefined || only === flow;
+  if (want('variances')) {
+    table('Variance import (cycle-count feed rows; units = intake run + verify run; 10,000 units per scheduled run)', await benchVarianceImport(parseSizes(argv, [1000, 10000, 100000])));
+  }
+  if (want('po')) table('PO export (open POs x 20 lines; Map/Reduce units per stage)', await benchPoExport(parseSizes(argv, [1000, 10000])));
+  if (want('receipts')) table('Item receipts (entries in one file, one PO each; Map/Reduce units per stage)', await benchReceipts(parseSizes(argv, [100, 1000])));
+  if (want('inventory')) table('Inventory snapshot (item x location rows; SEARCH task)', await benchInventoryExport(parseSizes(argv, [10000, 100000])));
 }
 
 main().catch((err: unknown) => {

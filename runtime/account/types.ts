@@ -30,6 +30,11 @@ export interface AccountSettings {
   /** Account id shown by N/runtime. */
   accountId: string;
   envType: 'SANDBOX' | 'PRODUCTION';
+  /**
+   * [U] Whether the CSV a search task writes quotes every value, or only values that need it (the default).
+   * Readers of that file should accept both.
+   */
+  searchTaskCsvQuoteAll?: boolean;
 }
 
 export interface ApiSecret {
@@ -88,6 +93,15 @@ export interface QueuedTask {
   params?: Record<string, string>;
   /** Map/reduce stage while running. */
   stage?: string;
+  /** Search task: the saved search's internal id, and the File Cabinet file its CSV goes to (id, or a path). */
+  savedSearchId?: string;
+  fileId?: number;
+  filePath?: string;
+  /**
+   * A dependent script (SearchTask.addInboundDependency): queued with the search task, run only once the task
+   * it depends on has COMPLETEd.
+   */
+  dependsOn?: string;
   /** Results: CSV import row counts and the results file; script run summary. */
   result?: Record<string, unknown>;
   error?: { name: string; message: string };

@@ -13,21 +13,29 @@ export const CSV_RESULTS_FOLDER = '/ns-local/csv-import-results';
 
 const utf8 = new TextDecoder('utf-8');
 
-export function runCsvImportTask(account: Account, projectFolder: string, objects: ProjectObjects, task: QueuedTask, now: () => Date): ChangeJournal {
-  const journal = new ChangeJournal();
-  // Scripts triggered by the import run in the CSVIMPORT context; the import itself charges no script units.
+/**
+ * The environment of work NetSuite does outside any script (a CSV import job, a search task): no script
+ * units are charged, nothing can be queued from it.
+ */
+export function backgroundTaskEnv(account: Account, projectFolder: string, task: QueuedTask, now: () => Date, kind: 'csvimport' | 'searchtask', journal = new ChangeJournal()): ExecutionEnv {
   const meter = new GovernanceMeter(Number.MAX_SAFE_INTEGER);
-  const env: ExecutionEnv = {
+  return {
     account,
     projectFolder,
-    script: { scriptId: 'csvimport', deploymentId: task.taskId, objectType: 'csvimport', params: {}, logLevel: 'AUDIT', invocationType: 'CSVIMPORT' },
+    script: { scriptId: kind, deploymentId: task.taskId, objectType: kind, params: {}, logLevel: 'AUDIT', invocationType: kind.toUpperCase() },
+    // Scripts triggered by an import run in the CSVIMPORT context; a search task triggers none, so nothing reads it there.
     executionContext: 'CSVIMPORT',
     executionId: task.taskId,
     meter: () => meter,
     journal,
-    tasks: { enqueue: () => { throw new Error('A CSV import cannot queue tasks'); } },
+    tasks: { enqueue: () => { throw new Error(`A ${kind} job cannot queue tasks`); } },
     now,
   };
+}
+
+export function runCsvImportTask(account: Account, projectFolder: string, objects: ProjectObjects, task: QueuedTask, now: () => Date): ChangeJournal {
+  const journal = new ChangeJournal();
+  const env = backgroundTaskEnv(account, projectFolder, task, now, 'csvimport', journal);
   try {
     const mapping = objects.csvImports.find((c) => c.scriptId === task.mappingId);
     if (!mapping) throw new Error(`The saved CSV import ${task.mappingId} no longer exists`);

@@ -211,20 +211,47 @@ export interface TaskRunOptions {
   maxTasks?: number;
 }
 
+/**
+ * The first pending task that may run: one without a prerequisite, or one whose prerequisite (the search task
+ * it depends on) has COMPLETEd. A dependent whose prerequisite FAILED never runs [U]: it is marked FAILED here.
+ */
+function nextRunnable(account: RunOptions['account'], reports: TaskRunReport[], now: () => Date): QueuedTask | undefined {
+  for (const task of account.tasks) {
+    if (task.status !== 'PENDING') continue;
+    if (task.dependsOn === undefined) return task;
+    const prerequisite = account.tasks.find((t) => t.taskId === task.dependsOn);
+    if (prerequisite?.status === 'COMPLETE') return task;
+    if (prerequisite === undefined || prerequisite.status === 'FAILED') {
+      task.status = 'FAILED';
+      task.error = { name: 'DEPENDENCY_FAILED', message: `Not run: the task it depends on (${task.dependsOn}) did not complete` };
+      task.finished = now().toISOString();
+      reports.push(reportTask(task));
+    }
+  }
+  return undefined;
+}
+
 /** Executes pending tasks first in, first out, including tasks those tasks queue, until none is left. */
 export async function runPendingTasks(options: TaskRunOptions): Promise<TaskRunReport[]> {
   const { runCsvImportTask } = await import('./csvImportTask');
+  const { runSearchTask } = await import('./searchTask');
   const objects = options.objects ?? loadProjectObjects(options.projectFolder);
   const reports: TaskRunReport[] = [];
   const maxTasks = options.maxTasks ?? 500;
+  const now = options.now ?? (() => new Date());
   for (;;) {
-    const task = options.account.tasks.find((t) => t.status === 'PENDING');
+    const task = nextRunnable(options.account, reports, now);
     if (!task) break;
     if (reports.length >= maxTasks) throw new Error(`ns-local: more than ${maxTasks} tasks ran in a row; a script is probably rescheduling itself forever`);
     task.status = 'PROCESSING';
     if (task.type === 'CSV_IMPORT') {
-      const journal = runCsvImportTask(options.account, options.projectFolder, objects, task, options.now ?? (() => new Date()));
+      const journal = runCsvImportTask(options.account, options.projectFolder, objects, task, now);
       reports.push({ ...reportTask(task), records: journal.toJSON() });
+      continue;
+    }
+    if (task.type === 'SEARCH') {
+      runSearchTask(options.account, options.projectFolder, objects, task, now);
+      reports.push(reportTask(task));
       continue;
     }
     if (task.type === 'SCHEDULED_SCRIPT' || task.type === 'MAP_REDUCE') {
@@ -248,12 +275,12 @@ export async function runPendingTasks(options: TaskRunOptions): Promise<TaskRunR
         task.status = 'FAILED';
         task.error = describeError(err);
       }
-      task.finished = (options.now ?? (() => new Date()))().toISOString();
+      task.finished = now().toISOString();
       reports.push({ ...reportTask(task), ...(run ? { run } : {}) });
       continue;
     }
     task.status = 'FAILED';
-    task.error = { name: 'UNSUPPORTED_TASK', message: `ns-local does not run ${task.type} tasks` };
+    task.error = { name: 'UNSUPPORTED_TASK', message: `ns-local does not run ${String((task as { type: unknown }).type)} tasks` };
     reports.push(reportTask(task));
   }
   return reports;

@@ -123,6 +123,10 @@ export class SftpFolder {
   move(from: string, to: string): void {
     this.connection.move({ from, to });
   }
+
+  removeFile(path: string): void {
+    this.connection.removeFile({ path });
+  }
 }
 
 export const joinPath = join;
