@@ -1,6 +1,6 @@
 import { parseCsvWithLines } from '../../../src/TypeScripts/hotwax_inventory/core/csv';
 import { nextSnapshotTime, partFileName, PartSplitter, snapshotName, snapshotStamp, workPartName } from '../../../src/TypeScripts/hotwax_inventory/core/inventory/snapshotFiles';
-import { utf8Length } from '../../../src/TypeScripts/hotwax_inventory/core/variances/plan';
+import { utf8Length } from '../../../src/TypeScripts/hotwax_inventory/core/utf8';
 
 describe('names', () => {
   it('stamps a snapshot in UTC, to the second, with only safe characters', () => {

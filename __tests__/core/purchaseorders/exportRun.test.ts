@@ -10,12 +10,12 @@ import {
   RUN_META_KEY,
   runIdAt,
   splitIntoFiles,
-  utf8Length,
   type PoSearchLine,
   type RunMeta,
 } from '../../../src/TypeScripts/hotwax_inventory/core/purchaseorders/exportRun';
 import { emptyExportState, rowsHash, type PoDecision, type PoExportState } from '../../../src/TypeScripts/hotwax_inventory/core/purchaseorders/exportState';
 import type { PoExportRow, PoLine } from '../../../src/TypeScripts/hotwax_inventory/core/purchaseorders/poLines';
+import { utf8Length } from '../../../src/TypeScripts/hotwax_inventory/core/utf8';
 
 const poLine = (lineId: string, quantity = '10'): PoLine => ({ line: lineId, itemId: '3412', itemName: 'SKU-A', quantity, quantityReceived: '0', locationId: '254', expectedReceiptDate: '' });
 const searchLine = (poId: string, lineId: string): PoSearchLine => ({ poId, ...poLine(lineId) });

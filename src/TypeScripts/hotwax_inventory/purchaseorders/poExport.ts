@@ -31,12 +31,12 @@ import {
   RUN_META_KEY,
   runIdAt,
   splitIntoFiles,
-  utf8Length,
   type ExportPlan,
   type RunMeta,
 } from '../core/purchaseorders/exportRun';
 import { poExportCsv } from '../core/purchaseorders/poLines';
 import { DEFAULT_SEARCH_ID } from '../core/purchaseorders/searchDefinition';
+import { utf8Length } from '../core/utf8';
 
 const PARAM = {
   searchId: 'custscript_hwx_po_search',

@@ -8,7 +8,7 @@
  * 10 MB, NETSUITE.md 7), each with the header.
  */
 import { writeCsv } from '../csv';
-import { utf8Length } from '../variances/plan';
+import { utf8Length } from '../utf8';
 import { HOTWAX_INVENTORY_HEADER } from './snapshotRows';
 
 /** Under N/file's 10 MB getContents() limit, with room to spare. */

@@ -201,17 +201,4 @@ export function chooseUpload(runId: string, part: number, parts: number, existin
   throw new IntegrationError('PO_EXPORT_NAMES_TAKEN', `Every file name for part ${part} of run ${runId} is taken by a file of another size; remove them from the export folder.`, { runId, part });
 }
 
-/** Bytes of a string in UTF-8 (what the SFTP server reports as the file's size). No TextEncoder on GraalJS. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+

@@ -7,6 +7,7 @@ import { writeCsv } from '../csv';
 import { compactDate, formatDate, isSupportedDateFormat } from '../dates';
 import { hash64 } from '../hash';
 import { IntegrationError } from '../integrationError';
+import { utf8Length } from '../utf8';
 import type { RowError, VarianceRow } from './feed';
 
 /** A feed row whose item was resolved to a NetSuite internal id. */
@@ -226,18 +227,6 @@ export function formatQuantity(n: number): string {
   return n.toFixed(10).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-/** Bytes of a string once encoded as UTF-8. */
-export function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdfff) bytes += 2; // each half of a surrogate pair: 4 bytes per pair
-    else bytes += 3;
-  }
-  return bytes;
-}
 
 /** An upper bound of a CSV row's size: each cell may be quoted, its quotes doubled, plus comma and CRLF. */
 function rowBytes(cells: readonly string[]): number {
