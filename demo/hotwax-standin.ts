@@ -54,6 +54,9 @@ export class HotWaxStandIn {
 
   static async connect(login: SftpLogin): Promise<HotWaxStandIn> {
     const client = new SftpClient('hotwax-standin');
+    // No Nagle delay (see runtime/sftp/bridge-worker.ts): requests would each wait for a delayed ACK.
+    const ssh = (client as unknown as { client: { once(event: 'connect', cb: () => void): void; setNoDelay(on: boolean): void } }).client;
+    ssh.once('connect', () => ssh.setNoDelay(true));
     await client.connect({ host: login.host, port: login.port, username: login.username, password: login.password, readyTimeout: 10000 });
     return new HotWaxStandIn(client, login.baseDir.endsWith('/') ? login.baseDir : `${login.baseDir}/`);
   }

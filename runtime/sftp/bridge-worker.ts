@@ -139,6 +139,11 @@ async function connect(options: SyncSftpConnectOptions): Promise<string> {
   client.on('end', () => markDead('the server ended the connection'));
   client.on('close', () => markDead('the connection closed'));
 
+  // No Nagle delay: without ssh2's native crypto binding (npm ci denies its build) packets go out in pieces,
+  // and each request would wait for a delayed ACK (~40 ms per round trip).
+  const ssh = (client as unknown as { client: { once(event: 'connect', cb: () => void): void; setNoDelay(on: boolean): void } }).client;
+  ssh.once('connect', () => ssh.setNoDelay(true));
+
   const timeoutMs = Math.max(1, options.timeoutSeconds) * 1000;
   try {
     const sftp = await withTimeout(

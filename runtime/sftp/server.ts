@@ -141,6 +141,9 @@ export async function startSftpServer(options: SftpServerOptions): Promise<Runni
 
   const server = new Server({ hostKeys: [hostKey.pem], keepaliveInterval: 10000, keepaliveCountMax: 3 }, (conn) => {
     connections.add(conn);
+    // SSH packets are written in pieces when ssh2 has no native crypto binding (npm ci denies its build):
+    // with Nagle's algorithm each reply then waits for a delayed ACK (~40 ms per round trip).
+    (conn as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
     conn.on('error', () => undefined); // resets from vanished clients
     conn.on('close', () => connections.delete(conn));
     conn.on('authentication', (ctx) => authenticate(ctx, users));
