@@ -13,6 +13,7 @@ import type { FullRunSummary } from '../runtime/engines/scriptRunner';
 import { createSearchModule, searchResultsAsMapReduceInput } from '../runtime/modules/search';
 import { SnapshotMapper } from '../src/TypeScripts/hotwax_inventory/core/inventory/snapshotRows';
 import { SEARCH_LABELS } from '../src/TypeScripts/hotwax_inventory/core/inventory/snapshotSearch';
+import { parseSizes } from './sizes';
 
 const SCRIPT = 'customscript_hwx_sc_inventory_export';
 const DAILY = 'customdeploy_hwx_sc_inv_export_daily';
@@ -172,15 +173,9 @@ export async function benchInventoryExport(sizes: number[], options: { rowsPerFi
   return results;
 }
 
-function sizesFrom(argv: string[]): number[] {
-  const i = argv.indexOf('--sizes');
-  const value = i >= 0 ? argv[i + 1] : undefined;
-  const sizes = (value ?? '10000,100000').split(',').map((s) => Number(s.trim()));
-  return sizes.filter((n) => Number.isInteger(n) && n > 0);
-}
 
 async function main(): Promise<void> {
-  const sizes = sizesFrom(process.argv.slice(2));
+  const sizes = parseSizes(process.argv.slice(2), [10000, 100000]);
   process.stdout.write('Inventory snapshot: SEARCH task flow vs reading the same search with runPaged (100 locations)\n');
   for (const r of await benchInventoryExport(sizes)) process.stdout.write(`${JSON.stringify(r)}\n`);
   const largest = Math.max(...sizes);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { DEFAULT_FIXTURE, startLocalEnvironment } from '../demo/environment';
 import { loadFixture, type AccountFixture, type FixturePurchaseOrder } from '../runtime/account/fixture';
 import type { FullRunSummary } from '../runtime/engines/scriptRunner';
+import { parseSizes } from './sizes';
 
 export interface PoExportBenchResult {
   pos: number;
@@ -106,18 +107,9 @@ export async function benchPoExport(sizes: number[]): Promise<PoExportBenchResul
   return results;
 }
 
-function sizesFrom(argv: string[]): number[] {
-  const i = argv.indexOf('--sizes');
-  const value = i >= 0 ? argv[i + 1] : undefined;
-  if (!value) return [1000, 10000];
-  return value
-    .split(',')
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isInteger(n) && n > 0);
-}
 
 if (require.main === module) {
-  benchPoExport(sizesFrom(process.argv.slice(2)))
+  benchPoExport(parseSizes(process.argv.slice(2), [1000, 10000]))
     .then((rows) => {
       process.stdout.write('PO export (N purchase orders x 20 lines; per-stage units; limits: getInputData and summarize 10,000, reduce 5,000 per PO)\n');
       console.table(rows);

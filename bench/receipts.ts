@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import { startLocalEnvironment } from '../demo/environment';
 import type { AccountFixture, FixturePurchaseOrder } from '../runtime/account/fixture';
+import { parseSizes } from './sizes';
 
 const SCRIPT = 'customscript_hwx_mr_po_receipt';
 const DEPLOYMENT = 'customdeploy_hwx_mr_po_receipt';
@@ -109,8 +110,7 @@ function print(results: ReceiptBenchResult[]): void {
 }
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  benchReceipts(sizes.length > 0 ? sizes : [100, 1000]).then(print, (err: unknown) => {
+  benchReceipts(parseSizes(process.argv.slice(2), [100, 1000])).then(print, (err: unknown) => {
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 1;
   });

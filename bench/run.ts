@@ -4,13 +4,8 @@ import { benchVarianceImport } from './varianceImport';
 import { benchPoExport } from './poExport';
 import { benchReceipts } from './receipts';
 import { benchInventoryExport } from './inventoryExport';
+import { parseSizes } from './sizes';
 
-function parseSizes(argv: string[], fallback: number[]): number[] {
-  const i = argv.indexOf('--sizes');
-  const value = i >= 0 ? argv[i + 1] : undefined;
-  if (!value) return fallback;
-  return value.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-}
 
 function table(title: string, rows: object[]): void {
   process.stdout.write(`\n${title}\n`);
