@@ -12,8 +12,8 @@
 import type { EntryPoints } from 'N/types';
 import * as error from 'N/error';
 import * as log from 'N/log';
-import * as runtime from 'N/runtime';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
+import { param, textParam } from '../adapters/scriptParams';
 import { joinPath, SftpFolder, type RemoteFile } from '../adapters/sftpFolder';
 import { loadPendingReceiptSearch, readPendingReceiptLines } from '../adapters/poPendingReceiptSearch';
 import { findStateFileId, latestRecordedFileName, loadExportState, recordUploadedFile, saveExportState } from '../adapters/poExportState';
@@ -55,22 +55,16 @@ export interface PoExportOptions {
   sftpFolder: string;
 }
 
-function param(name: string): unknown {
-  return runtime.getCurrentScript().getParameter({ name });
-}
-
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-
 export function readOptions(): PoExportOptions {
   const workFolderId = Number(param(PARAM.workFolder));
   if (!Number.isInteger(workFolderId) || workFolderId <= 0) {
     throw new IntegrationError('CONFIG_WORK_FOLDER', `Set the script parameter ${PARAM.workFolder} to the internal id of a File Cabinet folder: the PO export keeps what HotWax already has there.`);
   }
-  const segments = (text(param(PARAM.sftpFolder)) || DEFAULT_SFTP_FOLDER).split('/').filter((s) => s !== '' && s !== '.');
+  const segments = (textParam(PARAM.sftpFolder) || DEFAULT_SFTP_FOLDER).split('/').filter((s) => s !== '' && s !== '.');
   if (segments.length === 0 || segments.includes('..')) {
     throw new IntegrationError('CONFIG_SFTP_FOLDER', `The script parameter ${PARAM.sftpFolder} must be a folder below the SFTP base directory, such as ${DEFAULT_SFTP_FOLDER}.`);
   }
-  return { searchId: text(param(PARAM.searchId)) || DEFAULT_SEARCH_ID, workFolderId, sftpFolder: segments.join('/') };
+  return { searchId: textParam(PARAM.searchId) || DEFAULT_SEARCH_ID, workFolderId, sftpFolder: segments.join('/') };
 }
 
 /**
@@ -134,6 +128,8 @@ interface StageFailure {
   code: string;
   message: string;
 }
+
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 /** A Map/Reduce error summary entry is a serialised SuiteScriptError: {"type","name","message",...}. */
 function parseStageError(serialised: string): { code: string; message: string } {

@@ -19,8 +19,8 @@
  */
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
-import * as runtime from 'N/runtime';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
+import { intParam, param, textParam } from '../adapters/scriptParams';
 import { joinPath, SftpFolder, type RemoteFile } from '../adapters/sftpFolder';
 import { createFeedFile, findOpenFeedFiles, updateFeedFile, type FeedFile } from '../adapters/feedFiles';
 import { remainingUnits } from '../adapters/governance';
@@ -55,17 +55,12 @@ export interface ReceiptImportOptions {
   maxFiles: number;
 }
 
-function param(name: string): unknown {
-  return runtime.getCurrentScript().getParameter({ name });
-}
-
 export function readOptions(): ReceiptImportOptions {
-  const folder = String((param(PARAM.folder) as string | null) ?? '').replace(/^\/+|\/+$/g, '');
-  const maxFiles = Number(param(PARAM.maxFiles));
+  const folder = textParam(PARAM.folder).replace(/^\/+|\/+$/g, '');
   return {
     folder: folder || 'purchaseorder/receipt',
     allowOverage: param(PARAM.allowOverage) === true,
-    maxFiles: Number.isFinite(maxFiles) && maxFiles >= 1 ? Math.min(200, Math.floor(maxFiles)) : 40,
+    maxFiles: intParam(PARAM.maxFiles, 40, 1, 200),
   };
 }
 

@@ -19,6 +19,7 @@ import { loadJson, saveJson } from '../adapters/manifestStore';
 import { lookUpActiveAccounts, lookUpItems, lookUpLocations, lookUpReasonMap } from '../adapters/lookups';
 import { findPostedVarianceIds, findTransactionsByExternalId } from '../adapters/postedVariances';
 import { remainingUnits, rescheduleSelf } from '../adapters/governance';
+import { intParam, param, textParam } from '../adapters/scriptParams';
 import { describe, IntegrationError } from '../core/integrationError';
 import { decideOutcome, type VarianceManifest } from '../core/variances/outcome';
 import { prepareVarianceFile, type PreparedFile } from '../core/variances/prepare';
@@ -70,33 +71,25 @@ export interface RunSummary {
   unitsLeft: number;
 }
 
-function param(name: string): unknown {
-  return runtime.getCurrentScript().getParameter({ name });
-}
-
-function intParam(name: string, fallback: number, min: number, max: number): number {
-  const n = Number(param(name));
-  return Number.isFinite(n) && n >= min ? Math.min(max, Math.floor(n)) : fallback;
-}
 
 export function readOptions(): VarianceImportOptions {
-  const flowFolder = String((param(PARAM.flowFolder) as string | null) ?? 'inventoryadjustment').replace(/^\/+|\/+$/g, '');
+  const flowFolder = (textParam(PARAM.flowFolder) || 'inventoryadjustment').replace(/^\/+|\/+$/g, '');
   const workFolderId = Number(param(PARAM.workFolder));
   if (!Number.isInteger(workFolderId) || workFolderId === 0) {
     throw new IntegrationError('CONFIG_WORK_FOLDER', `Set the script parameter ${PARAM.workFolder} to the internal id of a File Cabinet folder for run manifests and job files.`);
   }
-  const unknownReason = String((param(PARAM.unknownReason) as string | null) ?? 'adjustment').toLowerCase() === 'error' ? 'error' : 'adjustment';
+  const unknownReason = textParam(PARAM.unknownReason).toLowerCase() === 'error' ? 'error' : 'adjustment';
   return {
     flowFolder: flowFolder || 'inventoryadjustment',
     transferMode: param(PARAM.transferMode) === true,
     unknownReason,
-    defaultAccountId: String((param(PARAM.defaultAccount) as string | null) ?? ''),
+    defaultAccountId: textParam(PARAM.defaultAccount),
     workFolderId,
     // Oracle advises at most 5,000 lines per transaction and allows 25,000 rows per job (NETSUITE.md 2.2).
     maxLinesPerTransaction: intParam(PARAM.maxLines, 1000, 1, 5000),
     maxRowsPerJob: intParam(PARAM.maxRowsPerJob, 25000, 1, 25000),
     minUnits: intParam(PARAM.minUnits, 1500, 200, 9000),
-    continueDeployment: String((param(PARAM.continueDeployment) as string | null) ?? ''),
+    continueDeployment: textParam(PARAM.continueDeployment),
   };
 }
 
@@ -173,8 +166,8 @@ function continuationParams(options: VarianceImportOptions): Record<string, stri
     [PARAM.continueDeployment]: options.continueDeployment,
   };
   if (options.defaultAccountId) params[PARAM.defaultAccount] = options.defaultAccountId;
-  const config = param(PARAM.sftpConfig);
-  if ((typeof config === 'string' && config !== '') || typeof config === 'number') params[PARAM.sftpConfig] = String(config);
+  const config = textParam(PARAM.sftpConfig);
+  if (config !== '') params[PARAM.sftpConfig] = config;
   return params;
 }
 
