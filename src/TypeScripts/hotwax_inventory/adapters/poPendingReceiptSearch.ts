@@ -7,30 +7,11 @@
  */
 import * as search from 'N/search';
 import * as format from 'N/format';
-import { errorCode, IntegrationError } from '../core/integrationError';
+import { IntegrationError } from '../core/integrationError';
 import type { PoSearchLine } from '../core/purchaseorders/exportRun';
-import { DEFAULT_FILTERS, DEFAULT_SEARCH_TITLE, PO_LINE_COLUMNS, withGuards, type ColumnDefinition } from '../core/purchaseorders/searchDefinition';
+import { DEFAULT_FILTERS, DEFAULT_SEARCH_TITLE, PO_LINE_COLUMNS, withGuards } from '../core/purchaseorders/searchDefinition';
 import { forEachResult, textValue } from './pagedSearch';
-
-const toColumn = (c: ColumnDefinition): search.Column =>
-  search.createColumn({ name: c.name, ...(c.join ? { join: c.join } : {}), ...(c.sort ? { sort: c.sort === 'ASC' ? search.Sort.ASC : search.Sort.DESC } : {}) });
-
-/** Saves the default definition under `searchId`. Another run saving it at the same moment is fine. */
-function createDefaultSearch(searchId: string): void {
-  const created = search.create({ type: search.Type.TRANSACTION, filters: DEFAULT_FILTERS, columns: PO_LINE_COLUMNS.map(toColumn) });
-  created.title = DEFAULT_SEARCH_TITLE;
-  created.id = searchId;
-  try {
-    created.save();
-  } catch (err) {
-    const code = errorCode(err);
-    if (code === 'SSS_DUPLICATE_SEARCH_SCRIPT_ID') return;
-    if (code !== 'NAME_ALREADY_IN_USE') throw err;
-    // Someone has a search with our title: keep theirs, make ours distinct by its id.
-    created.title = `${DEFAULT_SEARCH_TITLE} (${searchId})`;
-    created.save();
-  }
-}
+import { loadSavedSearch, saveNewSearch, toColumns } from './savedSearches';
 
 export interface PendingReceiptSearch {
   search: search.Search;
@@ -41,19 +22,17 @@ export interface PendingReceiptSearch {
 /** Loads the saved search (creating it first when a customsearch id does not exist), with our columns and guards. */
 export function loadPendingReceiptSearch(searchId: string): PendingReceiptSearch {
   let created = false;
-  let loaded: search.Search;
-  try {
-    loaded = search.load({ id: searchId });
-  } catch (err) {
-    if (errorCode(err) !== 'INVALID_SEARCH') throw err;
+  let loaded = loadSavedSearch(searchId);
+  if (!loaded) {
     if (!searchId.startsWith('customsearch')) {
-      throw new IntegrationError('PO_SEARCH_MISSING', `The saved search ${searchId} (script parameter custscript_hwx_po_search) does not exist. Set the parameter to a saved search id, or to a customsearch_... id for the script to create it.`, { searchId }, err);
+      throw new IntegrationError('PO_SEARCH_MISSING', `The saved search ${searchId} (script parameter custscript_hwx_po_search) does not exist. Set the parameter to a saved search id, or to a customsearch_... id for the script to create it.`, { searchId });
     }
-    createDefaultSearch(searchId);
+    // Another run creating it at the same moment is fine: its search is the same definition.
+    saveNewSearch({ type: search.Type.TRANSACTION, id: searchId, title: DEFAULT_SEARCH_TITLE, filters: DEFAULT_FILTERS, columns: PO_LINE_COLUMNS, acceptExistingId: true });
     created = true;
     loaded = search.load({ id: searchId });
   }
-  loaded.columns = PO_LINE_COLUMNS.map(toColumn);
+  loaded.columns = toColumns(PO_LINE_COLUMNS);
   loaded.filterExpression = withGuards(loaded.filterExpression as unknown[]);
   return { search: loaded, created };
 }
