@@ -7,6 +7,8 @@ import { USAGE_LIMITS } from './governance';
 import { describeError, Execution, ExecutionKilled, FaultInjector, findDeployment, findScript, type KillPlan } from './execution';
 import { runMapReduce, type RestartPlan } from './mapReduce';
 import { loadProjectObjects, type ProjectObjects } from '../objects';
+import { runCsvImportTask } from './csvImportTask';
+import { runSearchTask } from './searchTask';
 
 export interface RunOptions {
   account: Account;
@@ -233,8 +235,6 @@ function nextRunnable(account: RunOptions['account'], reports: TaskRunReport[], 
 
 /** Executes pending tasks first in, first out, including tasks those tasks queue, until none is left. */
 export async function runPendingTasks(options: TaskRunOptions): Promise<TaskRunReport[]> {
-  const { runCsvImportTask } = await import('./csvImportTask');
-  const { runSearchTask } = await import('./searchTask');
   const objects = options.objects ?? loadProjectObjects(options.projectFolder);
   const reports: TaskRunReport[] = [];
   const maxTasks = options.maxTasks ?? 500;

@@ -106,7 +106,6 @@ export function findOpenFeedFiles(flow: string): FeedFile[] {
   return found;
 }
 
-/** `manifestFileId` is optional: flows that keep no plan manifest (PO receipts) leave the field empty. */
 /** The most recent record of a flow (highest internal id), whatever its status. */
 export function findLatestFeedFile(flow: string): FeedFile | undefined {
   const [latest] = search
@@ -124,6 +123,7 @@ export interface NewFeedFile {
   flow: string;
   fileName: string;
   fingerprint: string;
+  /** Optional: flows that keep no plan manifest (PO receipts) leave the field empty. */
   manifestFileId?: number;
   rows: number;
   skipped: number;

@@ -125,7 +125,7 @@ export function runVarianceImport(options: VarianceImportOptions, now: Date): Ru
       break;
     }
     summary.filesFollowedUp += 1;
-    followUp(tracked, options, sftpFolder, folders, now, summary);
+    followUp(tracked, sftpFolder, folders, summary);
   }
 
   if (!outOfUnits) {
@@ -184,12 +184,12 @@ function collectInFlightIds(open: FeedFile[]): Set<string> {
 
 // ---- follow-up of tracked files --------------------------------------------------------------------
 
-function followUp(tracked: FeedFile, options: VarianceImportOptions, sftpFolder: SftpFolder, folders: Folders, now: Date, summary: RunSummary): void {
+function followUp(tracked: FeedFile, sftpFolder: SftpFolder, folders: Folders, summary: RunSummary): void {
   try {
     let jobs = tracked.jobs;
     if (tracked.status === 'PLANNED') {
       // A run died while submitting: submit what has no task id yet. External IDs make a repeat harmless.
-      jobs = submitJobs(tracked, options, jobs);
+      jobs = submitJobs(tracked, jobs);
       updateFeedFile(tracked.id, { status: 'SUBMITTED', jobs });
       tracked = { ...tracked, status: 'SUBMITTED', jobs };
     }
@@ -197,7 +197,7 @@ function followUp(tracked: FeedFile, options: VarianceImportOptions, sftpFolder:
       const polled = jobs.map((j) => (j.taskId && (j.status === 'PENDING' || j.status === 'PROCESSING' || j.status === 'SUBMITTED') ? { ...j, status: csvImportStatus(j.taskId) } : j));
       const retry = polled.filter((j) => j.status === 'FAILED' && j.attempts < MAX_JOB_ATTEMPTS);
       if (retry.length > 0) {
-        const resubmitted = submitJobs(tracked, options, polled.map((j) => (retry.includes(j) ? { ...j, taskId: null } : j)));
+        const resubmitted = submitJobs(tracked, polled.map((j) => (retry.includes(j) ? { ...j, taskId: null } : j)));
         updateFeedFile(tracked.id, { jobs: resubmitted, message: `Resubmitted ${retry.length} failed CSV import job(s)` });
         summary.filesWaiting.push(tracked.fileName);
         return;
@@ -220,7 +220,7 @@ function jobName(fileName: string, job: TrackedJob): string {
   return `HotWax ${job.kind} ${fileName} #${job.index + 1}`;
 }
 
-function submitJobs(tracked: FeedFile, _options: VarianceImportOptions, jobs: TrackedJob[]): TrackedJob[] {
+function submitJobs(tracked: FeedFile, jobs: TrackedJob[]): TrackedJob[] {
   return jobs.map((job) => {
     if (job.taskId) return job;
     const taskId = submitCsvImport(job.kind === 'transfer' ? TRANSFER_IMPORT : ADJUSTMENT_IMPORT, job.csvFileId, jobName(tracked.fileName, job));
@@ -341,7 +341,7 @@ function intake(fileName: string, options: VarianceImportOptions, sftpFolder: Sf
     summary.filesSubmitted.push({ file: fileName, rows: prepared.totalRows, jobs: 0, transactions: prepared.transactions.length });
     return;
   }
-  const submitted = submitJobs(tracked, options, jobs);
+  const submitted = submitJobs(tracked, jobs);
   updateFeedFile(id, { status: 'SUBMITTED', jobs: submitted, message: `${prepared.transactions.length} transaction(s) in ${jobs.length} job(s); ${prepared.errors.length} row error(s); ${prepared.skipped.length} already applied` });
   summary.filesSubmitted.push({ file: fileName, rows: prepared.totalRows, jobs: jobs.length, transactions: prepared.transactions.length });
 }
