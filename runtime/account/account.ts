@@ -93,6 +93,8 @@ export class Account {
   private readonly pendingBlobs = new Map<number, Uint8Array>();
   readonly tasks: QueuedTask[];
   private readonly newLogs: LogEntry[] = [];
+  /** Every entry appended since this Account was opened (kept across save()), so a run finds its own. */
+  private readonly sessionLogs: LogEntry[] = [];
   private readonly newEmails: SentEmail[] = [];
 
   private constructor(
@@ -371,6 +373,17 @@ export class Account {
 
   appendLog(entry: LogEntry): void {
     this.newLogs.push(entry);
+    this.sessionLogs.push(entry);
+  }
+
+  /** A mark for logsSince(): how many entries this Account has appended so far. */
+  logMark(): number {
+    return this.sessionLogs.length;
+  }
+
+  /** Entries appended after logMark() returned `mark`, without reading the log file. */
+  logsSince(mark: number): LogEntry[] {
+    return this.sessionLogs.slice(mark);
   }
 
   readLogs(): LogEntry[] {

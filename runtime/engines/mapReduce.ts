@@ -200,9 +200,8 @@ export async function runMapReduce(setup: ExecutionSetup, executionId: string, r
     return { written, keyStates, keyErrors, abandoned };
   };
 
-  const first2 = entry();
-  const hasMap = typeof first2.map === 'function';
-  const hasReduce = typeof first2.reduce === 'function';
+  const hasMap = typeof first.map === 'function';
+  const hasReduce = typeof first.reduce === 'function';
   let mapResult: Awaited<ReturnType<typeof runStage>> | undefined;
   let reduceResult: Awaited<ReturnType<typeof runStage>> | undefined;
   let output: Pair[] = [];

@@ -106,7 +106,7 @@ export async function executeScript(options: RunOptions): Promise<RunSummary> {
   const journal = new ChangeJournal();
   const faults = new FaultInjector(options.kill);
   const tasksBefore = new Set(options.account.tasks.map((t) => t.taskId));
-  const logsBefore = options.account.readLogs().length;
+  const logMark = options.account.logMark();
   const isMapReduce = script.objectType === 'mapreducescript';
   const executionId = newExecutionId(now());
   const setup = {
@@ -175,7 +175,7 @@ export async function executeScript(options: RunOptions): Promise<RunSummary> {
   }
   summary.records = journal.toJSON();
   summary.tasks = options.account.tasks.filter((t) => !tasksBefore.has(t.taskId)).map(reportTask);
-  summary.logs = options.account.readLogs().slice(logsBefore).filter((l) => l.level !== 'DEBUG');
+  summary.logs = options.account.logsSince(logMark).filter((l) => l.level !== 'DEBUG');
   summary.durationMs = Date.now() - started;
   return summary;
 }
