@@ -75,14 +75,15 @@ export interface SftpConnection {
   removeFile(options: Options): void;
   makeDirectory(options: Options): void;
   removeDirectory(options: Options): void;
+  readonly MAX_FILE_SIZE: number;
+  readonly MAX_TRANSFER_TIMEOUT: number;
 }
 
 export interface SftpModule {
   createConnection(options: Options): SftpConnection;
   readonly Sort: typeof SORT;
-  readonly MAX_FILE_SIZE: number;
-  readonly MAX_TRANSFER_TIMEOUT: number;
 }
+
 
 const openConnections = new WeakMap<object, Set<string>>();
 
@@ -103,6 +104,16 @@ export function disposeSftpModule(mod: unknown): void {
 
 export function createSftpModule(deps: SftpModuleDeps): SftpModule {
   const err = (name: string, message: string): Error => deps.createError(name, message);
+  /** A read-only member: reading gives `value`, writing throws READ_ONLY_PROPERTY (NETSUITE.md 1). */
+  const defineReadOnly = (target: object, owner: string, key: string, value: unknown): void => {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      get: () => value,
+      set: () => {
+        throw err('READ_ONLY_PROPERTY', `${owner}.${key} is read-only`);
+      },
+    });
+  };
   const existingDirectory = deps.options?.existingDirectory ?? 'throw';
   const ids = new Set<string>();
 
@@ -348,8 +359,10 @@ export function createSftpModule(deps: SftpModuleDeps): SftpModule {
 
     const list = (rawOptions?: unknown): SftpListEntry[] => {
       const api = 'sftp.list';
-      const o = optionsObject(api, rawOptions, false);
-      const path = optString(api, o, 'path');
+      const o = optionsObject(api, rawOptions, true);
+      // Oracle help (Connection.list, section_1557235176) marks options.path required: list the connection
+      // directory itself with '.', never by leaving the path out.
+      const path = reqString(api, o, 'path');
       // Help says `sort` is required; HotWax omits it successfully, NAME is the default [O].
       const sort = o.sort === undefined || o.sort === null ? SORT.NAME : o.sort;
       if (typeof sort !== 'string' || !Object.hasOwn(SORT, sort)) throw err('SSS_INVALID_TYPE_ARG', `${api}: invalid sort ${JSON.stringify(sort)}`); // [U]
@@ -431,7 +444,12 @@ export function createSftpModule(deps: SftpModuleDeps): SftpModule {
       }
     };
 
-    return Object.freeze({ upload, download, list, move, removeFile, makeDirectory, removeDirectory });
+    // MAX_FILE_SIZE and MAX_TRANSFER_TIMEOUT are members of the Connection object, read-only (Oracle help
+    // Connection.MAX_FILE_SIZE section_1557238937; its sample reads `connection.MAX_FILE_SIZE`).
+    const connection = { upload, download, list, move, removeFile, makeDirectory, removeDirectory };
+    defineReadOnly(connection, 'Connection', 'MAX_FILE_SIZE', MAX_FILE_SIZE);
+    defineReadOnly(connection, 'Connection', 'MAX_TRANSFER_TIMEOUT', MAX_TRANSFER_TIMEOUT);
+    return Object.freeze(connection) as SftpConnection;
   };
 
   const isDirectory = (id: string, target: string): boolean => {
@@ -443,19 +461,8 @@ export function createSftpModule(deps: SftpModuleDeps): SftpModule {
   };
 
   const mod = {} as SftpModule;
-  const readOnly = (key: string, value: unknown): void => {
-    Object.defineProperty(mod, key, {
-      enumerable: true,
-      get: () => value,
-      set: () => {
-        throw err('READ_ONLY_PROPERTY', `sftp.${key} is read-only`);
-      },
-    });
-  };
   Object.defineProperty(mod, 'createConnection', { enumerable: true, value: createConnection });
-  readOnly('Sort', SORT);
-  readOnly('MAX_FILE_SIZE', MAX_FILE_SIZE);
-  readOnly('MAX_TRANSFER_TIMEOUT', MAX_TRANSFER_TIMEOUT);
+  defineReadOnly(mod, 'sftp', 'Sort', SORT);
   openConnections.set(mod, ids);
   return Object.freeze(mod);
 }

@@ -39,10 +39,13 @@ export const ID_RULES: Record<string, IdRule> = {
   scriptcustomfield: rule('custscript_'),
   customrecordtype: rule('customrecord_'),
   customrecordcustomfield: rule('custrecord_'),
-  transactionbodycustomfield: rule('custbody_'),
-  transactioncolumncustomfield: rule('custcol_'),
+  // SDF-FIELDS.md §7: custbody 38 [O SDFxml_3330726969], custcol 37 [O SDFxml_2979546877], custitem 38 [S], custentity 40 [O].
+  transactionbodycustomfield: rule('custbody_', 38),
+  transactioncolumncustomfield: rule('custcol_', 37),
   entitycustomfield: rule('custentity_'),
-  itemcustomfield: rule('custitem_'),
+  itemcustomfield: rule('custitem_', 38),
+  customlist: rule('customlist_', 38),
+  role: rule('customrole_'),
   crmcustomfield: rule('custevent_'),
   othercustomfield: rule('custrecord_'),
   savedcsvimport: rule('custimport_'),
@@ -85,38 +88,9 @@ export function findCustomIds(text: string): string[] {
   return [...text.matchAll(CUSTOM_ID_PATTERN)].map((m) => m[0]).filter((id) => !id.endsWith('_'));
 }
 
-/** Oracle's generic_customfield_fieldtype (long text is CLOBTEXT). */
-export const FIELD_TYPES = new Set([
-  'CHECKBOX',
-  'CLOBTEXT',
-  'CURRENCY',
-  'DATE',
-  'DATETIMETZ',
-  'DOCUMENT',
-  'EMAIL',
-  'FLOAT',
-  'HELP',
-  'IMAGE',
-  'INLINEHTML',
-  'INTEGER',
-  'MULTISELECT',
-  'PASSWORD',
-  'PERCENT',
-  'PHONE',
-  'RICHTEXT',
-  'SELECT',
-  'TEXT',
-  'TEXTAREA',
-  'TIMEOFDAY',
-  'URL',
-]);
-
-/** Field types that need a selectrecordtype (Oracle: mandatory when fieldtype is SELECT or MULTISELECT). */
-export const SELECT_FIELD_TYPES = new Set(['SELECT', 'MULTISELECT']);
-
 /**
- * Deployment statuses by script type. Scheduled and map/reduce: NETSUITE.md 8. Others: Oracle's "Setting
- * Script Deployment Status" (Testing or Released; those do not apply to scheduled scripts).
+ * Deployment statuses that make sense per script type. SDF-FIELDS.md §2 marks this split [U] (script_status has
+ * seven values for every type), so a status outside it is a warning, not an error.
  */
 export const DEPLOYMENT_STATUSES: Record<ScriptObjectType, ReadonlySet<string>> = {
   scheduledscript: new Set(['SCHEDULED', 'NOTSCHEDULED', 'TESTING']),
@@ -127,42 +101,10 @@ export const DEPLOYMENT_STATUSES: Record<ScriptObjectType, ReadonlySet<string>> 
   clientscript: new Set(['TESTING', 'RELEASED']),
 };
 
-export const LOG_LEVELS = new Set(['DEBUG', 'AUDIT', 'ERROR', 'EMERGENCY']);
-
-/** Map/reduce deployment limits (NETSUITE.md 6.2): yieldaftermins 3-60; retryCount 0-3. */
-export const YIELD_AFTER_MINS = { min: 3, max: 60 } as const;
-export const RETRY_COUNT = { min: 0, max: 3 } as const;
-
-export const CSV_DATA_HANDLING = new Set(['ADD', 'UPDATE', 'ADDUPDATE']);
-export const CSV_REFERENCE_TYPES = new Set(['INTERNAL_ID', 'NAME', 'EXTERNAL_ID']);
-
 export const PROJECT_TYPES = new Set(['ACCOUNTCUSTOMIZATION', 'SUITEAPP']);
 
-/**
- * Manifest feature ids we accept: NETSUITE.md 8 plus ids seen in Oracle's SDF reference (ACCOUNTING, ADVANCEDPRINTING,
- * BINMANAGEMENT, CLASSES, CUSTOMSEGMENTS, DEPARTMENTS, MATRIXITEMS, WORKORDERS). Our list, not Oracle's full one:
- * add an id here once it is confirmed. Anything else (e.g. MANUFACTURING) fails Oracle's validation.
- */
-export const KNOWN_FEATURES = new Set([
-  'SERVERSIDESCRIPTING',
-  'CUSTOMRECORDS',
-  'INVENTORY',
-  'LOCATIONS',
-  'MULTILOCINVT',
-  'ADVRECEIVING',
-  'ASSEMBLIES',
-  'SUBSIDIARIES',
-  'CREATESUITEBUNDLES',
-  'ADVINVENTORYMGMT',
-  'ADVANCEDPRINTING',
-  'ACCOUNTING',
-  'BINMANAGEMENT',
-  'CLASSES',
-  'CUSTOMSEGMENTS',
-  'DEPARTMENTS',
-  'MATRIXITEMS',
-  'WORKORDERS',
-]);
+/** Manifest feature ids: the union SDF-FIELDS.md §13 allows, kept with the element sets. */
+export { KNOWN_FEATURES } from './schema';
 
 /** Inventory records: a CSV import of one (record type) or code that names one needs INVENTORY and MULTILOCINVT. */
 export const INVENTORY_CSV_RECORD_TYPES = new Set(['INVENTORYADJUSTMENT', 'INVENTORYTRANSFER', 'ITEMRECEIPT']);

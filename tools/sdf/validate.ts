@@ -10,7 +10,9 @@
 //  6. CSV imports: submitted by some bundle, which writes every mapped column; column files exist
 //  7. custom ids used by code or referenced by objects are defined (or allow-listed)
 //  8. manifest features cover what the objects and code need; only known feature ids
-//  9. field types, deployment statuses, log levels and other enumerations
+//  9. deployment statuses per script type (a warning: SDF-FIELDS.md marks the split [U])
+// 10. every object against its type's closed element set (tools/sdf/schema.ts, from ../shared/SDF-FIELDS.md):
+//     unknown elements, required ones, value lists, account-specific values, features elements and values need
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -21,16 +23,11 @@ import {
   type ProjectObjects,
   type ProjectPath,
   type SavedCsvImport,
-  type ScriptObject,
 } from '../../runtime/objects';
 import { scanBundle, type BundleScan } from './bundles';
 import { isCovered, isExplicit, patternToRegExp } from './deploy-paths';
 import {
-  BODY_FIELD_FLAG_BY_RECORD,
-  CSV_DATA_HANDLING,
-  CSV_REFERENCE_TYPES,
   DEPLOYMENT_STATUSES,
-  FIELD_TYPES,
   findCustomIds,
   ID_RULES,
   INVENTORY_CSV_RECORD_TYPES,
@@ -38,17 +35,15 @@ import {
   INVENTORY_RECORD_ENUM_NAMES,
   INVENTORY_RECORD_LITERALS,
   KNOWN_FEATURES,
-  LOG_LEVELS,
   PARAMETER_PREFIX,
   PROJECT_ID_PREFIX,
   PROJECT_TYPES,
   REQUIRED_API_VERSION,
-  RETRY_COUNT,
   SCRIPT_ID_CHARSET,
   SCRIPT_TYPE_HEADER,
-  SELECT_FIELD_TYPES,
-  YIELD_AFTER_MINS,
 } from './rules';
+import { checkObjectSchema, type FeatureNeed } from './schemaCheck';
+import { transactionFieldApplies, transactionFlagFor } from '../../runtime/objects';
 
 export interface Issue {
   /** Path relative to the project root, '/'-separated (e.g. 'src/Objects/variance/customscript_x.xml'). */
@@ -79,6 +74,10 @@ interface Context {
   definedIds: Set<string>;
   external: Set<string>;
   issues: Issue[];
+  /** Findings on rules the reference leaves open ([U]): printed, but validation still passes. */
+  warnings: Issue[];
+  /** Features the object elements and values need (check 10), for check 8. */
+  featureNeeds: FeatureNeed[];
 }
 
 const toRoot = (file: ProjectPath): string => `${PROJECT_FOLDER}/${file}`;
@@ -322,20 +321,30 @@ function checkCustomIds(ctx: Context): void {
     }
   }
   const reported = new Set<string>();
-  const bodyFields = new Map(ctx.objects.customFields.filter((f) => f.kind === 'transactionbodycustomfield').map((f) => [f.scriptId, f]));
+  const transactionFields = new Map(
+    ctx.objects.customFields.filter((f) => f.kind === 'transactionbodycustomfield' || f.kind === 'transactioncolumncustomfield').map((f) => [f.scriptId, f]),
+  );
   for (const csv of ctx.objects.csvImports) {
     const file = toRoot(csv.file);
-    const bodyFlag = BODY_FIELD_FLAG_BY_RECORD[csv.recordType];
+    const recordType = csv.recordType.toLowerCase();
     for (const recordMapping of csv.recordMappings) {
+      const onBody = recordMapping.record === csv.recordType;
       for (const mapping of recordMapping.fieldMappings) {
         for (const id of findCustomIds(mapping.field)) {
           if (!isDefinedOrExternal(ctx, id)) {
             reported.add(`${csv.file}|${id}`);
             report(ctx, file, `savedcsvimport ${csv.scriptId}: field mapping ${mapping.field} on ${recordMapping.record} uses ${id}, which is ${undefinedIdHint}`);
           }
-          const field = bodyFields.get(id);
-          if (bodyFlag && field && recordMapping.record === csv.recordType && !field.appliesTo.includes(bodyFlag)) {
-            report(ctx, file, `savedcsvimport ${csv.scriptId}: maps ${id} on ${csv.recordType}, but the field does not apply to it (set <${bodyFlag}>T</${bodyFlag}> in ${toRoot(field.file)})`);
+          const field = transactionFields.get(id);
+          if (!field) continue;
+          const prefix = field.kind === 'transactionbodycustomfield' ? 'body' : 'col';
+          if ((prefix === 'body') !== onBody) {
+            report(ctx, file, `savedcsvimport ${csv.scriptId}: maps ${field.kind} ${id} on ${recordMapping.record}; a ${prefix === 'body' ? 'body field belongs on the record mapping' : 'column field belongs on a sublist mapping'}`);
+            continue;
+          }
+          const flag = transactionFlagFor(prefix, recordType);
+          if (flag && !transactionFieldApplies(field.appliesTo, recordType)) {
+            report(ctx, file, `savedcsvimport ${csv.scriptId}: maps ${id} on ${recordMapping.record}, but the field does not apply to ${csv.recordType} (set <${flag}>T</${flag}> in ${toRoot(field.file)})`);
           }
         }
       }
@@ -367,16 +376,15 @@ function checkFeatures(ctx: Context): void {
     declared.set(feature.id, feature.required || declared.get(feature.id) === true);
   }
 
-  const needed = new Map<string, string>();
-  const need = (feature: string, reason: string): void => {
-    if (!needed.has(feature)) needed.set(feature, reason);
+  const needed = new Map<string, { required: boolean; reason: string }>();
+  const need = (feature: string, reason: string, required = true): void => {
+    const known = needed.get(feature);
+    if (!known || (required && !known.required)) needed.set(feature, { required, reason });
   };
-  const firstScript = ctx.objects.scripts[0];
-  if (firstScript) need('SERVERSIDESCRIPTING', `script objects (${firstScript.scriptId})`);
+  // Object-level and element-level needs come from check 10 (the closed element sets), in file order.
+  for (const n of ctx.featureNeeds) need(n.feature, n.reason, n.required);
   const firstSearch = ctx.objects.savedSearches[0];
   if (firstSearch) need('SERVERSIDESCRIPTING', `saved searches (${firstSearch.scriptId})`);
-  const firstRecord = ctx.objects.customRecordTypes[0];
-  if (firstRecord) need('CUSTOMRECORDS', `custom record types (${firstRecord.scriptId})`);
   const inventoryImport = ctx.objects.csvImports.find((c) => INVENTORY_CSV_RECORD_TYPES.has(c.recordType));
   const inventoryCode = [...ctx.bundles.values()].find(
     (b) => [...INVENTORY_RECORD_LITERALS].some((l) => b.scan.literals.has(l)) || [...INVENTORY_RECORD_ENUM_NAMES].some((n) => b.scan.identifiers.has(n)),
@@ -387,59 +395,40 @@ function checkFeatures(ctx: Context): void {
       ? `${inventoryCode.cabinetPath} (inventory adjustment, transfer or item receipt records)`
       : undefined;
   if (inventoryReason) for (const feature of INVENTORY_FEATURES) need(feature, inventoryReason);
+  // Item Receipts are separate transactions only with Advanced Receiving (SDF-FIELDS.md §7.1: bodyitemreceipt needs ADVRECEIVING).
+  const receiptCode = [...ctx.bundles.values()].find((b) => b.scan.literals.has('itemreceipt') || b.scan.identifiers.has('ITEM_RECEIPT'));
+  if (receiptCode) need('ADVRECEIVING', `${receiptCode.cabinetPath} (creates item receipts, which exist only with Advanced Receiving)`);
 
-  for (const [feature, reason] of needed) {
-    const required = declared.get(feature);
-    if (required === undefined) report(ctx, file, `feature ${feature} is needed by ${reason} but is not declared in <dependencies><features>`);
-    else if (!required) report(ctx, file, `feature ${feature} is needed by ${reason} and must be declared required="true"`);
+  for (const [feature, { required, reason }] of needed) {
+    const declaredRequired = declared.get(feature);
+    if (declaredRequired === undefined) report(ctx, file, `feature ${feature} is needed: ${reason}, but it is not declared in <dependencies><features>`);
+    else if (required && !declaredRequired) report(ctx, file, `feature ${feature} is needed: ${reason}, and must be declared required="true"`);
   }
 }
 
-function checkFieldType(ctx: Context, file: ProjectPath, what: string, fieldType: string, selectRecordType: string | undefined): void {
-  if (!FIELD_TYPES.has(fieldType)) report(ctx, toRoot(file), `${what}: fieldtype ${fieldType} is not a NetSuite field type (${[...FIELD_TYPES].join(', ')})`);
-  else if (SELECT_FIELD_TYPES.has(fieldType) && !selectRecordType) report(ctx, toRoot(file), `${what}: a ${fieldType} field needs a <selectrecordtype>`);
-}
-
-/** A numeric deployment field: a whole number, at least `min` and, when given, at most `max`. */
-function checkRange(ctx: Context, file: string, what: string, element: string, value: number | undefined, min: number, max?: number): void {
-  if (value === undefined) return;
-  if (Number.isNaN(value)) report(ctx, file, `${what}: <${element}> is not a whole number`);
-  else if (max === undefined && value < min) report(ctx, file, `${what}: <${element}> ${value} must be at least ${min}`);
-  else if (max !== undefined && (value < min || value > max)) report(ctx, file, `${what}: <${element}> ${value} must be between ${min} and ${max}`);
-}
-
-function checkScriptEnums(ctx: Context, script: ScriptObject): void {
-  const file = toRoot(script.file);
-  for (const param of script.params) checkFieldType(ctx, script.file, `parameter ${param.scriptId} of ${script.scriptId}`, param.fieldType, param.selectRecordType);
-  const statuses = DEPLOYMENT_STATUSES[script.objectType];
-  for (const d of script.deployments) {
-    const what = `deployment ${d.scriptId} of ${script.scriptId}`;
-    if (!statuses.has(d.status)) report(ctx, file, `${what}: status ${d.status} is not allowed for a ${script.objectType} (${[...statuses].join(', ')})`);
-    if (!LOG_LEVELS.has(d.logLevel)) report(ctx, file, `${what}: loglevel ${d.logLevel} is not one of ${[...LOG_LEVELS].join(', ')}`);
-    checkRange(ctx, file, what, 'concurrencylimit', d.concurrencyLimit, 1);
-    checkRange(ctx, file, what, 'buffersize', d.bufferSize, 1);
-    checkRange(ctx, file, what, 'yieldaftermins', d.yieldAfterMins, YIELD_AFTER_MINS.min, YIELD_AFTER_MINS.max);
-    checkRange(ctx, file, what, 'retrycount', d.retryCount, RETRY_COUNT.min, RETRY_COUNT.max);
-  }
-}
-
-/** 9. Enumerations: field types, deployment statuses and log levels, map/reduce numbers, CSV data handling and reference types. */
-function checkEnums(ctx: Context): void {
-  for (const script of ctx.objects.scripts) checkScriptEnums(ctx, script);
-  for (const record of ctx.objects.customRecordTypes) {
-    for (const field of record.fields) checkFieldType(ctx, record.file, `field ${field.scriptId} of ${record.scriptId}`, field.fieldType, field.selectRecordType);
-  }
-  for (const field of ctx.objects.customFields) checkFieldType(ctx, field.file, `${field.kind} ${field.scriptId}`, field.fieldType, field.selectRecordType);
-  for (const csv of ctx.objects.csvImports) {
-    const file = toRoot(csv.file);
-    if (!CSV_DATA_HANDLING.has(csv.dataHandling)) report(ctx, file, `savedcsvimport ${csv.scriptId}: datahandling ${csv.dataHandling} is not one of ${[...CSV_DATA_HANDLING].join(', ')}`);
-    for (const recordMapping of csv.recordMappings) {
-      for (const m of recordMapping.fieldMappings) {
-        if (m.referenceType !== undefined && !CSV_REFERENCE_TYPES.has(m.referenceType)) {
-          report(ctx, file, `savedcsvimport ${csv.scriptId}: field ${m.field} of ${recordMapping.record} has reference type ${m.referenceType}, not one of ${[...CSV_REFERENCE_TYPES].join(', ')}`);
-        }
+/** 9. Deployment statuses per script type: a warning, since SDF-FIELDS.md §2 marks the split [U]. */
+function checkDeploymentStatuses(ctx: Context): void {
+  for (const script of ctx.objects.scripts) {
+    const statuses = DEPLOYMENT_STATUSES[script.objectType];
+    for (const d of script.deployments) {
+      if (d.status !== '' && !statuses.has(d.status)) {
+        ctx.warnings.push({
+          file: toRoot(script.file),
+          message: `deployment ${d.scriptId} of ${script.scriptId}: status ${d.status} is unusual for a ${script.objectType} (${[...statuses].join(', ')}) [U: see docs/sandbox-checklist.md]`,
+        });
       }
     }
+  }
+}
+
+/** 10. Every object file against its type's closed element set; collects the features elements and values need. */
+function checkSchemas(ctx: Context): void {
+  for (const entry of ctx.objects.objectFiles) {
+    if (!entry.file.startsWith(`${OBJECTS_FOLDER}/`)) continue;
+    const name = `${entry.tag} ${entry.scriptId ?? '(no scriptid)'}`;
+    const result = checkObjectSchema(path.join(ctx.objects.projectFolder, entry.file), name);
+    for (const f of result.findings) (f.severity === 'error' ? ctx.issues : ctx.warnings).push({ file: toRoot(entry.file), message: f.message });
+    ctx.featureNeeds.push(...result.features);
   }
 }
 
@@ -450,6 +439,8 @@ export interface ValidationResult {
   objects: ProjectObjects;
   /** Number of compiled .js files under src/FileCabinet. */
   bundleCount: number;
+  /** Findings on rules the reference leaves open ([U]); they do not fail validation. */
+  warnings: Issue[];
 }
 
 /** Validates the SDF project in `<projectRoot>/src` against its compiled bundles; also returns what it read. */
@@ -468,6 +459,8 @@ export function runValidation(projectRoot: string): ValidationResult {
     definedIds: new Set([...sites.map((s) => s.id).filter((id) => id !== ''), ...unparsedObjectIds(objects)]),
     external,
     issues,
+    warnings: [],
+    featureNeeds: [],
   };
   checkObjectFiles(ctx);
   checkScriptFiles(ctx);
@@ -476,14 +469,15 @@ export function runValidation(projectRoot: string): ValidationResult {
   checkParameters(ctx);
   for (const csv of objects.csvImports) checkCsvImportColumns(ctx, csv);
   checkCustomIds(ctx);
+  checkSchemas(ctx);
   checkFeatures(ctx);
-  checkEnums(ctx);
+  checkDeploymentStatuses(ctx);
   // Stable sort: grouped by file, in check order within a file.
   const sorted = issues
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => a.issue.file.localeCompare(b.issue.file) || a.index - b.index)
     .map((x) => x.issue);
-  return { issues: sorted, objects, bundleCount: ctx.bundles.size };
+  return { issues: sorted, objects, bundleCount: ctx.bundles.size, warnings: ctx.warnings };
 }
 
 /** The issues of the SDF project in `<projectRoot>/src`, sorted by file; empty when it is valid. */

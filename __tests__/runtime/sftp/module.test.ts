@@ -75,19 +75,32 @@ const file = (name: string, contents: string | Uint8Array): TestFile => ({
 });
 
 describe('module shape', () => {
-  test('Sort, MAX_FILE_SIZE and MAX_TRANSFER_TIMEOUT are read-only constants', () => {
+  test('Sort is a read-only enum of the module', () => {
     expect(h.sftp.Sort).toEqual({ DATE: 'DATE', DATE_DESC: 'DATE_DESC', SIZE: 'SIZE', SIZE_DESC: 'SIZE_DESC', NAME: 'NAME', NAME_DESC: 'NAME_DESC' });
-    expect(h.sftp.MAX_FILE_SIZE).toBe(100000000);
-    expect(h.sftp.MAX_TRANSFER_TIMEOUT).toBe(300);
-    expect(errorName(() => ((h.sftp as unknown as Record<string, unknown>).MAX_FILE_SIZE = 5))).toBe('READ_ONLY_PROPERTY');
+    expect(errorName(() => ((h.sftp as unknown as Record<string, unknown>).Sort = {}))).toBe('READ_ONLY_PROPERTY');
     expect(Object.isFrozen(h.sftp.Sort)).toBe(true);
+  });
+
+  test('MAX_FILE_SIZE and MAX_TRANSFER_TIMEOUT are read-only members of the Connection, not of the module (help section_1557238937)', () => {
+    const c = connect();
+    expect(c.MAX_FILE_SIZE).toBe(100000000);
+    expect(c.MAX_TRANSFER_TIMEOUT).toBe(300);
+    expect(errorName(() => ((c as unknown as Record<string, unknown>).MAX_FILE_SIZE = 5))).toBe('READ_ONLY_PROPERTY');
+    expect((h.sftp as unknown as Record<string, unknown>).MAX_FILE_SIZE).toBeUndefined();
+  });
+
+  test('list requires options.path (help section_1557235176); "." lists the connection directory', () => {
+    const c = connect();
+    expect(errorName(() => c.list())).toBe('SSS_MISSING_REQD_ARGUMENT');
+    expect(errorName(() => c.list({ sort: 'NAME' }))).toBe('SSS_MISSING_REQD_ARGUMENT');
+    expect(Array.isArray(c.list({ path: '.' }))).toBe(true);
   });
 });
 
 describe('createConnection', () => {
   test('password auth through an API secret (0 units)', () => {
     const c = connect();
-    expect(Array.isArray(c.list())).toBe(true);
+    expect(Array.isArray(c.list({ path: '.' }))).toBe(true);
     expect(h.charges[0]).toEqual(['sftp.createConnection', 0]);
   });
 
@@ -97,7 +110,7 @@ describe('createConnection', () => {
 
   test('public-key auth through keyId (PKCS#8 PEM)', () => {
     const c = connect({ username: 'bob', secret: undefined, keyId: 'custkey_bob' });
-    expect(Array.isArray(c.list())).toBe(true);
+    expect(Array.isArray(c.list({ path: '.' }))).toBe(true);
   });
 
   test('wrong password -> FTP_CANNOT_ESTABLISH_CONNECTION', () => {
@@ -262,7 +275,7 @@ describe('list', () => {
   });
 
   test('entries with name, directory, size and lastModified; no "." or ".."; NAME by default', () => {
-    const entries = c.list();
+    const entries = c.list({ path: '.' });
     expect(entries.map((e) => e.name)).toEqual(['a1.csv', 'a22.csv', 'b.csv', 'c.txt', 'sub']);
     const b = entries.find((e) => e.name === 'b.csv');
     expect(b).toEqual({ name: 'b.csv', directory: false, size: 30, lastModified: new Date(1700000300 * 1000) });
@@ -277,7 +290,7 @@ describe('list', () => {
     expect(files('SIZE_DESC')).toEqual(['b.csv', 'c.txt', 'a1.csv', 'a22.csv']);
     expect(files('DATE')).toEqual(['a1.csv', 'c.txt', 'b.csv', 'a22.csv']);
     expect(files('DATE_DESC')).toEqual(['a22.csv', 'b.csv', 'c.txt', 'a1.csv']);
-    expect(errorName(() => c.list({ sort: 'BOGUS' }))).toBe('SSS_INVALID_TYPE_ARG');
+    expect(errorName(() => c.list({ path: '.', sort: 'BOGUS' }))).toBe('SSS_INVALID_TYPE_ARG');
   });
 
   test('wildcards in the last segment', () => {
@@ -382,7 +395,7 @@ test('governance: units per call, charged before the work', () => {
   const c = connect({ directory: dir });
   c.upload({ file: file('g.csv', 'g') });
   c.download({ filename: 'g.csv' });
-  c.list();
+  c.list({ path: '.' });
   c.makeDirectory({ path: 'd' });
   c.move({ from: 'g.csv', to: 'd/g.csv' });
   c.removeFile({ path: 'd/g.csv' });
@@ -413,10 +426,10 @@ describe('dropped connections', () => {
     const srv = await startServer(dropRoot, [{ username: 'alice', password: PASSWORD }]);
     try {
       const c = h.sftp.createConnection(options({ port: srv.port, hostKey: srv.hostKey.base64 }));
-      c.list();
+      c.list({ path: '.' });
       srv.kill('SIGKILL');
       const started = Date.now();
-      expect(errorName(() => c.list())).toBe('CONNECTION_RESET');
+      expect(errorName(() => c.list({ path: '.' }))).toBe('CONNECTION_RESET');
       expect(errorName(() => c.upload({ file: file('x', 'x') }))).toBe('CONNECTION_RESET');
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
@@ -434,7 +447,7 @@ describe('dropped connections', () => {
       const started = Date.now();
       expect(errorName(() => c.upload({ file: file('x.csv', 'x'), timeout: 1 }))).toBe('FTP_TRANSFER_TIMEOUT_EXCEEDED');
       expect(Date.now() - started).toBeLessThan(4000);
-      expect(errorName(() => c.list())).toBe('CONNECTION_RESET');
+      expect(errorName(() => c.list({ path: '.' }))).toBe('CONNECTION_RESET');
     } finally {
       srv.kill('SIGKILL');
       await srv.close();

@@ -27,6 +27,7 @@ const manifest = `<manifest projecttype="ACCOUNTCUSTOMIZATION">
       <feature required="true">INVENTORY</feature>
       <feature required="true">LOCATIONS</feature>
       <feature required="true">MULTILOCINVT</feature>
+      <feature required="true">ACCOUNTING</feature>
       <feature required="false">SUBSIDIARIES</feature>
     </features>
   </dependencies>
@@ -85,6 +86,7 @@ const csvImport = `<savedcsvimport scriptid="custimport_hwx_variance_adj">
   <recordtype>INVENTORYADJUSTMENT</recordtype>
   <importname>HotWax Variances</importname>
   <datahandling>ADD</datahandling>
+  <transactionform>STANDARDINVENTORYADJUSTMENT</transactionform>
   <charencoding>UTF_8</charencoding>
   <columndelimiter>COMMA</columndelimiter>
   <decimaldelimiter>PERIOD</decimaldelimiter>

@@ -1,4 +1,4 @@
-import { validateProject, type Issue } from '../../../tools/sdf/validate';
+import { runValidation, validateProject, type Issue } from '../../../tools/sdf/validate';
 import {
   BODY_FIELD_XML,
   BUNDLE,
@@ -242,7 +242,7 @@ describe('7. custom ids are defined', () => {
   it('reports a body field imported on a record it does not apply to', () => {
     expectIssues(replaceIn(fx(), BODY_FIELD_XML, '<bodyinventoryadjustment>T</bodyinventoryadjustment>', '<bodyinventoryadjustment>F</bodyinventoryadjustment>'), [
       CSV_XML,
-      'maps custbody_hwx_fx_source on INVENTORYADJUSTMENT, but the field does not apply to it (set <bodyinventoryadjustment>T</bodyinventoryadjustment> in src/Objects/variances/custbody_hwx_fx_source.xml)',
+      'maps custbody_hwx_fx_source on INVENTORYADJUSTMENT, but the field does not apply to INVENTORYADJUSTMENT (set <bodyinventoryadjustment>T</bodyinventoryadjustment> in src/Objects/variances/custbody_hwx_fx_source.xml)',
     ]);
   });
 });
@@ -251,30 +251,32 @@ describe('8. manifest features', () => {
   it('reports a missing SERVERSIDESCRIPTING', () => {
     expectIssues(replaceIn(fx(), MANIFEST, '<feature required="true">SERVERSIDESCRIPTING</feature>', ''), [
       MANIFEST,
-      'feature SERVERSIDESCRIPTING is needed by script objects (customscript_hwx_mr_variance) but is not declared in <dependencies><features>',
+      'feature SERVERSIDESCRIPTING is needed: mapreducescript customscript_hwx_mr_variance is a mapreducescript, but it is not declared in <dependencies><features>',
     ]);
   });
 
   it('reports CUSTOMRECORDS declared optional', () => {
     expectIssues(replaceIn(fx(), MANIFEST, '<feature required="true">CUSTOMRECORDS</feature>', '<feature required="false">CUSTOMRECORDS</feature>'), [
       MANIFEST,
-      'feature CUSTOMRECORDS is needed by custom record types (customrecord_hwx_fx_job) and must be declared required="true"',
+      'feature CUSTOMRECORDS is needed: customrecordtype customrecord_hwx_fx_job is a customrecordtype, and must be declared required="true"',
     ]);
   });
 
   it('reports a missing MULTILOCINVT for an inventory adjustment import', () => {
     expectIssues(replaceIn(fx(), MANIFEST, '<feature required="true">MULTILOCINVT</feature>', ''), [
       MANIFEST,
-      'feature MULTILOCINVT is needed by savedcsvimport custimport_hwx_variance_adj (INVENTORYADJUSTMENT)',
+      'feature MULTILOCINVT is needed: savedcsvimport custimport_hwx_variance_adj (INVENTORYADJUSTMENT)',
     ]);
   });
 
   it('reports a missing INVENTORY when only the code names inventory records', () => {
     let files = replaceIn(fx(), CSV_XML, '<recordtype>INVENTORYADJUSTMENT</recordtype>', '<recordtype>JOURNALENTRY</recordtype>');
+    files = replaceIn(files, CSV_XML, 'STANDARDINVENTORYADJUSTMENT', '[scriptid=customform_hwx_journal]');
+    files = replaceIn(files, BODY_FIELD_XML, '<bodyinventoryadjustment>T</bodyinventoryadjustment>', '<bodyjournal>T</bodyjournal>');
     files = replaceIn(files, MANIFEST, '<feature required="true">INVENTORY</feature>', '');
-    expectIssues(files, [
-      MANIFEST,
-      'feature INVENTORY is needed by /SuiteScripts/hotwax_inventory/variances/hwx_mr_variance.js (inventory adjustment, transfer or item receipt records)',
+    const issues = validate(files).filter((i) => i.file === MANIFEST);
+    expect(issues).toEqual([
+      { file: MANIFEST, message: 'feature INVENTORY is needed: /SuiteScripts/hotwax_inventory/variances/hwx_mr_variance.js (inventory adjustment, transfer or item receipt records), but it is not declared in <dependencies><features>' },
     ]);
   });
 
@@ -284,56 +286,205 @@ describe('8. manifest features', () => {
       'unknown feature id MANUFACTURING',
     ]);
   });
+
+  it('defect 4: a SELECT on Account (-112) needs ACCOUNTING declared required, not optional (Oracle SDFxml_654195790)', () => {
+    let files = replaceIn(fx(), RECORD_XML, '</customrecordcustomfields>', `  <customrecordcustomfield scriptid="custrecord_hwx_fx_job_account">
+      <fieldtype>SELECT</fieldtype>
+      <label>Account</label>
+      <selectrecordtype>-112</selectrecordtype>
+    </customrecordcustomfield>
+  </customrecordcustomfields>`);
+    files = replaceIn(files, COLUMN_FIELD_XML, '<colinventoryadjustment>T</colinventoryadjustment>', '<colinventoryadjustment>F</colinventoryadjustment>');
+    files = replaceIn(files, MANIFEST, '<feature required="true">ACCOUNTING</feature>', '<feature required="false">ACCOUNTING</feature>');
+    expectIssues(
+      files,
+      [MANIFEST, 'feature ACCOUNTING is needed: customrecordtype customrecord_hwx_fx_job uses selectrecordtype -112 at customrecord_hwx_fx_job.xml/customrecordcustomfields/customrecordcustomfield[custrecord_hwx_fx_job_account]/selectrecordtype, and must be declared required="true"'],
+      [CSV_XML, 'maps custcol_hwx_fx_reason on INVENTORYADJUSTMENT:INVENTORY, but the field does not apply to INVENTORYADJUSTMENT (set <colinventoryadjustment>T</colinventoryadjustment>'],
+    );
+  });
+
+  it('defect 4: an item-receipt applies-to flag needs ADVRECEIVING in the manifest', () => {
+    const files = replaceIn(fx(), BODY_FIELD_XML, '<bodyitemreceipt>F</bodyitemreceipt>', '<bodyitemreceipt>T</bodyitemreceipt>');
+    expectIssues(files, [MANIFEST, 'feature ADVRECEIVING is needed: transactionbodycustomfield custbody_hwx_fx_source sets custbody_hwx_fx_source.xml/bodyitemreceipt, but it is not declared']);
+    expect(validate(replaceIn(files, MANIFEST, '<feature required="false">SUBSIDIARIES</feature>', '<feature required="false">SUBSIDIARIES</feature><feature required="false">ADVRECEIVING</feature>'))).toEqual([]);
+  });
+
+  it('code that creates item receipts needs ADVRECEIVING required', () => {
+    const files = replaceIn(fx(), BUNDLE, 'type: record.Type.INVENTORY_ADJUSTMENT', 'type: record.Type.INVENTORY_ADJUSTMENT, to: record.Type.ITEM_RECEIPT');
+    expectIssues(files, [MANIFEST, 'feature ADVRECEIVING is needed: /SuiteScripts/hotwax_inventory/variances/hwx_mr_variance.js (creates item receipts, which exist only with Advanced Receiving)']);
+  });
 });
 
-describe('9. enumerations', () => {
-  it('reports a parameter field type NetSuite does not have', () => {
-    expectIssues(replaceIn(fx(), SCRIPT_XML, '<fieldtype>TEXT</fieldtype>', '<fieldtype>LONGTEXT</fieldtype>'), [
-      SCRIPT_XML,
-      'parameter custscript_hwx_mr_variance_folder of customscript_hwx_mr_variance: fieldtype LONGTEXT is not a NetSuite field type',
-    ]);
+describe('9. deployment statuses per script type are warnings ([U] in SDF-FIELDS.md §2)', () => {
+  it('warns about RELEASED on a map/reduce deployment but passes', () => {
+    const root = writeProject(replaceIn(fx(), SCRIPT_XML, '<status>NOTSCHEDULED</status>', '<status>RELEASED</status>'));
+    const result = runValidation(root);
+    expect(result.issues).toEqual([]);
+    expect(result.warnings).toContainEqual({ file: SCRIPT_XML, message: expect.stringContaining('status RELEASED is unusual for a mapreducescript') as unknown });
+  });
+});
+
+/** Adds one element right after `<anchor>...</anchor>` line of `file`. */
+const addAfter = (files: FixtureFiles, file: string, anchor: string, element: string): FixtureFiles => replaceIn(files, file, anchor, `${anchor}\n  ${element}`);
+
+describe('10. closed element sets (tools/sdf/schema.ts from SDF-FIELDS.md)', () => {
+  const SCHED = 'src/Objects/variances/customscript_hwx_sc_fx.xml';
+  const SCHED_BUNDLE = 'src/FileCabinet/SuiteScripts/hotwax_inventory/variances/hwx_sc_fx.js';
+  const scheduled = (deploymentExtra = ''): FixtureFiles => ({
+    ...fx(),
+    [SCHED]: `<scheduledscript scriptid="customscript_hwx_sc_fx">
+  <name>Fixture Scheduled</name>
+  <scriptfile>[/SuiteScripts/hotwax_inventory/variances/hwx_sc_fx.js]</scriptfile>
+  <scriptdeployments>
+    <scriptdeployment scriptid="customdeploy_hwx_sc_fx">
+      <status>SCHEDULED</status>
+      <title>Fixture</title>
+      <isdeployed>T</isdeployed>${deploymentExtra}
+      <recurrence><daily><everyxdays>1</everyxdays><startdate>2026-01-01</startdate><starttime>00:00:00Z</starttime><repeat>PT15M</repeat></daily></recurrence>
+    </scriptdeployment>
+  </scriptdeployments>
+</scheduledscript>
+`,
+    [SCHED_BUNDLE]: `/**
+ * @NApiVersion 2.1
+ * @NScriptType ScheduledScript
+ */
+define(['exports'], (function (exports) { 'use strict';
+    function execute() { return 1; }
+    exports.execute = execute;
+}));
+`,
   });
 
-  it('reports a SELECT parameter without selectrecordtype', () => {
-    expectIssues(replaceIn(fx(), SCRIPT_XML, '<selectrecordtype>[scriptid=customrecord_hwx_fx_job]</selectrecordtype>', ''), [
-      SCRIPT_XML,
-      'parameter custscript_hwx_mr_variance_job of customscript_hwx_mr_variance: a SELECT field needs a <selectrecordtype>',
-    ]);
+  it('a valid scheduled script with a daily recurrence passes', () => {
+    expect(validate(scheduled())).toEqual([]);
   });
 
-  it('reports a deployment status the script type does not allow', () => {
-    expectIssues(replaceIn(fx(), SCRIPT_XML, '<status>NOTSCHEDULED</status>', '<status>RELEASED</status>'), [
-      SCRIPT_XML,
-      'deployment customdeploy_hwx_mr_variance of customscript_hwx_mr_variance: status RELEASED is not allowed for a mapreducescript (SCHEDULED, NOTSCHEDULED, TESTING)',
-    ]);
+  it('defect 2: runasrole on a scheduled-script deployment is an error naming the file (only map/reduce, suitelet and user event have it)', () => {
+    expectIssues(scheduled('\n      <runasrole>ADMINISTRATOR</runasrole>'), [SCHED, '<runasrole> is not an element of scheduledscript deployment']);
   });
 
-  it('reports an unknown log level', () => {
-    expectIssues(replaceIn(fx(), SCRIPT_XML, '<loglevel>AUDIT</loglevel>', '<loglevel>INFO</loglevel>'), [
-      SCRIPT_XML,
-      'deployment customdeploy_hwx_mr_variance of customscript_hwx_mr_variance: loglevel INFO is not one of DEBUG, AUDIT, ERROR, EMERGENCY',
-    ]);
+  it('runasrole on a map/reduce deployment is valid', () => {
+    expect(validate(addAfter(fx(), SCRIPT_XML, '<loglevel>AUDIT</loglevel>', '<runasrole>ADMINISTRATOR</runasrole>'))).toEqual([]);
   });
 
-  it('reports yieldaftermins outside 3-60', () => {
-    expectIssues(replaceIn(fx(), SCRIPT_XML, '<yieldaftermins>60</yieldaftermins>', '<yieldaftermins>90</yieldaftermins>'), [SCRIPT_XML, '<yieldaftermins> 90 must be between 3 and 60']);
-  });
-
-  it('reports a concurrency limit that is not a number', () => {
-    expectIssues(replaceIn(fx(), SCRIPT_XML, '<concurrencylimit>2</concurrencylimit>', '<concurrencylimit>two</concurrencylimit>'), [SCRIPT_XML, '<concurrencylimit> is not a whole number']);
-  });
-
-  it('reports an unknown CSV data handling', () => {
-    expectIssues(replaceIn(fx(), CSV_XML, '<datahandling>ADD</datahandling>', '<datahandling>MERGE</datahandling>'), [
+  it('defect 1: a saved import of INVENTORYADJUSTMENT without transactionform is an error naming the standard form', () => {
+    expectIssues(replaceIn(fx(), CSV_XML, '  <transactionform>STANDARDINVENTORYADJUSTMENT</transactionform>\n', ''), [
       CSV_XML,
-      'savedcsvimport custimport_hwx_variance_adj: datahandling MERGE is not one of ADD, UPDATE, ADDUPDATE',
+      '<transactionform> is mandatory for recordtype INVENTORYADJUSTMENT (csvimports_transactionformrecordtypes, Oracle SDFxml_313653814); the standard form is STANDARDINVENTORYADJUSTMENT',
     ]);
   });
 
-  it('reports an unknown column reference type', () => {
-    expectIssues(replaceIn(fx(), CSV_XML, '<column>Item</column><file>INVENTORYADJUSTMENT</file><type>INTERNAL_ID</type>', '<column>Item</column><file>INVENTORYADJUSTMENT</file><type>ID</type>'), [
-      CSV_XML,
-      'field ITEM of INVENTORYADJUSTMENT:INVENTORY has reference type ID, not one of INTERNAL_ID, NAME, EXTERNAL_ID',
-    ]);
+  it('transactionform on a record type without forms is refused; a form of another type is warned about', () => {
+    let files = replaceIn(fx(), CSV_XML, 'STANDARDINVENTORYADJUSTMENT', 'STANDARDINVENTORYTRANSFER');
+    const result = runValidation(writeProject(files));
+    expect(result.issues).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('STANDARDINVENTORYTRANSFER does not look like the form of INVENTORYADJUSTMENT'));
+    files = replaceIn(fx(), CSV_XML, 'STANDARDINVENTORYADJUSTMENT', 'STANDARDFORM');
+    expectIssues(files, [CSV_XML, 'transactionform is "STANDARDFORM"; csvimport_transactionform_standard allows']);
+  });
+
+  it('an ITEMRECEIPT saved import is refused: not a csvimport_recordtypes value', () => {
+    let files = replaceIn(fx(), CSV_XML, '<recordtype>INVENTORYADJUSTMENT</recordtype>', '<recordtype>ITEMRECEIPT</recordtype>');
+    files = replaceIn(files, CSV_XML, '  <transactionform>STANDARDINVENTORYADJUSTMENT</transactionform>\n', '');
+    const issues = validate(files).filter((i) => i.file === CSV_XML);
+    expect(issues.map((i) => i.message)).toContainEqual(expect.stringContaining('recordtype ITEMRECEIPT cannot be imported'));
+  });
+
+  it('defect 3: colinventorytransfer and bodyinventorytransfer do not exist', () => {
+    expectIssues(
+      addAfter(addAfter(fx(), COLUMN_FIELD_XML, '<colinventoryadjustment>T</colinventoryadjustment>', '<colinventorytransfer>T</colinventorytransfer>'), BODY_FIELD_XML, '<bodyinventoryadjustment>T</bodyinventoryadjustment>', '<bodyinventorytransfer>T</bodyinventorytransfer>'),
+      [COLUMN_FIELD_XML, '<colinventorytransfer> is not an element of transactioncolumncustomfield'],
+      [BODY_FIELD_XML, '<bodyinventorytransfer> is not an element of transactionbodycustomfield'],
+    );
+  });
+
+  it('an unknown element names the file, the element and what is allowed there', () => {
+    const issues = validate(addAfter(fx(), RECORD_XML, '<recordname>HotWax Job</recordname>', '<color>blue</color>'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.file).toBe(RECORD_XML);
+    expect(issues[0]?.message).toMatch(/^customrecordtype customrecord_hwx_fx_job: <color> is not an element of customrecordtype \(at customrecord_hwx_fx_job\.xml\); SDF-FIELDS\.md allows: recordname, customsegment, accesstype, /);
+  });
+
+  it('notifyuser is not an element of a map/reduce script; it is of a suitelet-like script', () => {
+    expectIssues(addAfter(fx(), SCRIPT_XML, '<isinactive>F</isinactive>', '<notifyuser>T</notifyuser>'), [SCRIPT_XML, '<notifyuser> is not an element of mapreducescript']);
+  });
+
+  it('required elements: a deployment without title, a custom field without label', () => {
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<title>HotWax Variances</title>', ''), [SCRIPT_XML, 'mapreducescript deployment at customscript_hwx_mr_variance.xml/scriptdeployments/scriptdeployment[customdeploy_hwx_mr_variance] needs <title>']);
+    expectIssues(replaceIn(fx(), COLUMN_FIELD_XML, '<label>Reason</label>', ''), [COLUMN_FIELD_XML, 'transactioncolumncustomfield at custcol_hwx_fx_reason.xml needs <label>']);
+  });
+
+  it('selectrecordtype is required when fieldtype is SELECT or MULTISELECT', () => {
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<selectrecordtype>[scriptid=customrecord_hwx_fx_job]</selectrecordtype>', ''), [SCRIPT_XML, 'a SELECT field needs a <selectrecordtype>']);
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<selectrecordtype>[scriptid=customrecord_hwx_fx_job]</selectrecordtype>', '<selectrecordtype>Location</selectrecordtype>'), [SCRIPT_XML, 'selectrecordtype is "Location"']);
+  });
+
+  it('value lists: fieldtype, loglevel, datahandling, charencoding, column reference type, booleans', () => {
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<fieldtype>TEXT</fieldtype>', '<fieldtype>LONGTEXT</fieldtype>'), [SCRIPT_XML, 'fieldtype is "LONGTEXT"; generic_customfield_fieldtype allows CHECKBOX']);
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<loglevel>AUDIT</loglevel>', '<loglevel>INFO</loglevel>'), [SCRIPT_XML, 'loglevel is "INFO"; script_loglevel allows DEBUG, AUDIT, ERROR, EMERGENCY, SYSTEM, INTERNAL']);
+    expectIssues(replaceIn(fx(), CSV_XML, '<datahandling>ADD</datahandling>', '<datahandling>MERGE</datahandling>'), [CSV_XML, 'datahandling is "MERGE"; csvimport_datahandling allows ADD, ADDUPDATE, UPDATE']);
+    expectIssues(replaceIn(fx(), CSV_XML, '<charencoding>UTF_8</charencoding>', '<charencoding>UTF-8</charencoding>'), [CSV_XML, 'charencoding is "UTF-8"; csvimport_encoding allows']);
+    expectIssues(replaceIn(fx(), CSV_XML, '<column>Item</column><file>INVENTORYADJUSTMENT</file><type>INTERNAL_ID</type>', '<column>Item</column><file>INVENTORYADJUSTMENT</file><type>ID</type>'), [CSV_XML, 'type is "ID"; csvimport_referencetype allows EXTERNAL_ID, INTERNAL_ID, NAME, SCRIPT_ID']);
+    expectIssues(replaceIn(fx(), BODY_FIELD_XML, '<storevalue>T</storevalue>', '<storevalue>true</storevalue>'), [BODY_FIELD_XML, 'storevalue is "true"; booleans are T or F']);
+  });
+
+  it('a SYSTEM log level is valid (script_loglevel has six values)', () => {
+    expect(validate(replaceIn(fx(), SCRIPT_XML, '<loglevel>AUDIT</loglevel>', '<loglevel>SYSTEM</loglevel>'))).toEqual([]);
+  });
+
+  it('map/reduce numbers: yieldaftermins 3-60, concurrencylimit a whole number, retrycount is no deployment element', () => {
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<yieldaftermins>60</yieldaftermins>', '<yieldaftermins>90</yieldaftermins>'), [SCRIPT_XML, 'yieldaftermins is 90; it must be between 3 and 60']);
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<concurrencylimit>2</concurrencylimit>', '<concurrencylimit>two</concurrencylimit>'), [SCRIPT_XML, 'concurrencylimit is "two"; a whole number is expected']);
+    expectIssues(addAfter(fx(), SCRIPT_XML, '<buffersize>1</buffersize>', '<retrycount>2</retrycount>'), [SCRIPT_XML, '<retrycount> is not an element of mapreducescript deployment']);
+  });
+
+  it('recurrence: repeat only from PT15M..PT12H, dates YYYY-MM-DD, times HH:MM:SSZ, weekly needs all seven days', () => {
+    const withRecurrence = (inner: string): FixtureFiles => addAfter(fx(), SCRIPT_XML, '<yieldaftermins>60</yieldaftermins>', `<recurrence>${inner}</recurrence>`);
+    expect(validate(withRecurrence('<daily><everyxdays>1</everyxdays><startdate>2026-01-01</startdate><starttime>01:00:00Z</starttime><repeat>PT1H</repeat></daily>'))).toEqual([]);
+    expectIssues(withRecurrence('<daily><everyxdays>1</everyxdays><startdate>2026-01-01</startdate><starttime>01:00:00Z</starttime><repeat>PT5M</repeat></daily>'), [SCRIPT_XML, 'repeat is "PT5M"; generic_repeat_time allows PT15M']);
+    expectIssues(withRecurrence('<daily><everyxdays>1</everyxdays><startdate>01/01/2026</startdate><starttime>1:00</starttime></daily>'), [SCRIPT_XML, 'dates are written YYYY-MM-DD'], [SCRIPT_XML, 'times are written HH:MM:SSZ']);
+    expectIssues(
+      withRecurrence('<weekly><everyxweeks>1</everyxweeks><startdate>2026-01-01</startdate><starttime>01:00:00Z</starttime><monday>T</monday></weekly>'),
+      ...['sunday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d): [string, string] => [SCRIPT_XML, `recurrence weekly at customscript_hwx_mr_variance.xml/scriptdeployments/scriptdeployment[customdeploy_hwx_mr_variance]/recurrence/weekly needs <${d}>`]),
+    );
+    expectIssues(withRecurrence('<single><startdate>2026-01-01</startdate><starttime>01:00:00Z</starttime><enddate>2026-02-01</enddate></single>'), [SCRIPT_XML, '<enddate> is not an element of recurrence single']);
+  });
+
+  it('empty optional elements are accepted, in any order (objects exported from accounts)', () => {
+    let files = replaceIn(fx(), COLUMN_FIELD_XML, '<fieldtype>TEXT</fieldtype>', '<defaultvalue/>\n  <description></description>\n  <fieldtype>TEXT</fieldtype>\n  <selectrecordtype></selectrecordtype>');
+    files = replaceIn(files, RECORD_XML, '<recordname>HotWax Job</recordname>', '<showid>T</showid><accesstype>CUSTRECORDENTRYPERM</accesstype><recordname>HotWax Job</recordname>');
+    expect(validate(files)).toEqual([]);
+  });
+
+  it('account-specific values are refused (notifygroup, audemployee hold internal ids)', () => {
+    expectIssues(addAfter(fx(), SCRIPT_XML, '<isinactive>F</isinactive>', '<notifygroup>-5</notifygroup>'), [SCRIPT_XML, 'notifygroup holds "-5": account-specific values (internal ids) are not supported by SDF']);
+  });
+
+  it('text limits: script name at most 40 characters, CSV import name at most 64', () => {
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<name>HotWax Variances</name>', `<name>${'N'.repeat(41)}</name>`), [SCRIPT_XML, 'name is 41 characters long; at most 40 allowed']);
+    expectIssues(replaceIn(fx(), CSV_XML, '<importname>HotWax Variances</importname>', `<importname>${'I'.repeat(65)}</importname>`), [CSV_XML, 'importname is 65 characters long; at most 64 allowed']);
+  });
+
+  it('id lengths per type: custcol at most 37, custbody at most 38 (Oracle SDFxml_2979546877, SDFxml_3330726969)', () => {
+    const longCol = `custcol_hwx_${'r'.repeat(26)}`; // 38 characters
+    let files = replaceIn(fx(), COLUMN_FIELD_XML, 'scriptid="custcol_hwx_fx_reason"', `scriptid="${longCol}"`);
+    files = { ...without(files, COLUMN_FIELD_XML), [`src/Objects/variances/${longCol}.xml`]: files[COLUMN_FIELD_XML] as string };
+    files = replaceIn(files, CSV_XML, 'custcol_hwx_fx_reason', longCol);
+    files = replaceIn(files, BUNDLE, 'custcol_hwx_fx_reason', longCol);
+    expectIssues(files, [`src/Objects/variances/${longCol}.xml`, `the id is 38 characters long; NetSuite allows at most 37 for a transactioncolumncustomfield`]);
+  });
+
+  it('an object type outside the closed set fails loudly', () => {
+    const files = { ...fx(), 'src/Objects/shared/customtransactiontype_hwx_x.xml': '<customtransactiontype scriptid="customtransactiontype_hwx_x"><name>X</name></customtransactiontype>\n' };
+    const issues = validate(files).filter((i) => i.file === 'src/Objects/shared/customtransactiontype_hwx_x.xml');
+    expect(issues.map((i) => i.message)).toContainEqual(expect.stringContaining("object type <customtransactiontype> is not in SDF-FIELDS.md's closed set"));
+  });
+
+  it('[U] rules warn and say so: a RECORD:SUBLIST mapping name', () => {
+    const result = runValidation(writeProject(fx()));
+    expect(result.issues).toEqual([]);
+    expect(result.warnings).toContainEqual({ file: CSV_XML, message: expect.stringContaining("INVENTORYADJUSTMENT:INVENTORY: sublist names (RECORD:SUBLIST) are not enumerated in Oracle's reference") as unknown });
+    expect(result.warnings.every((w) => w.message.includes('[U: not confirmed'))).toBe(true);
   });
 });

@@ -91,13 +91,13 @@ export class SftpFolder {
 
   /**
    * Creates every missing folder of `path` (e.g. 'purchaseorder/fulfillment'), parents first, since
-   * makeDirectory is not recursive. The base directory is listed without a path: N/sftp then lists the
-   * connection directory itself (NETSUITE.md 1.5).
+   * makeDirectory is not recursive. Connection.list requires `path` (Oracle help section_1557235176): the
+   * base directory itself is listed as '.', the connection directory.
    */
   ensurePath(path: string): void {
     let parent = '';
     for (const segment of path.split('/').filter((s) => s !== '' && s !== '.')) {
-      const entries = parent === '' ? this.connection.list({ sort: 'NAME' } as unknown as { path: string; sort: sftp.Sort }) : this.connection.list({ path: parent, sort: 'NAME' as unknown as sftp.Sort });
+      const entries = this.connection.list({ path: parent === '' ? '.' : parent, sort: 'NAME' as unknown as sftp.Sort });
       const here = parent === '' ? segment : join(parent, segment);
       if (!entries.some((e) => e.name === segment)) this.connection.makeDirectory({ path: here });
       parent = here;
