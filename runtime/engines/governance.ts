@@ -94,11 +94,20 @@ export class GovernanceMeter {
     private readonly beforeCharge?: (api: string) => void,
   ) {}
 
+  /**
+   * Set once the budget is exceeded. NetSuite ends the invocation there (NETSUITE.md 5 [D]): a script that catches
+   * the error cannot go on spending, so every later call throws it again, and the runners fail the invocation
+   * with it even if the script returned normally.
+   */
+  exceeded: Error | undefined;
+
   charge(api: string, units: number): void {
     this.beforeCharge?.(api);
+    if (this.exceeded) throw this.exceeded;
     if (this.used + units > this.limit) {
       this.used = this.limit;
-      throw nsError('SSS_USAGE_LIMIT_EXCEEDED', `Script Execution Usage Limit Exceeded (${api} needs ${units} units, ${this.limit} allowed)`);
+      this.exceeded = nsError('SSS_USAGE_LIMIT_EXCEEDED', `Script Execution Usage Limit Exceeded (${api} needs ${units} units, ${this.limit} allowed)`);
+      throw this.exceeded;
     }
     this.used += units;
     const row = this.byApi.get(api) ?? { calls: 0, units: 0 };

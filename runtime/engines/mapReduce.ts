@@ -96,6 +96,8 @@ export async function runMapReduce(setup: ExecutionSetup, executionId: string, r
     let failure: unknown;
     try {
       await fn(entry());
+      // A usage-limit error the script caught still ended the invocation (NETSUITE.md 5).
+      if (meter.exceeded) throw meter.exceeded;
     } catch (err) {
       if (err instanceof ExecutionKilled) killed = true;
       failure = err;

@@ -147,6 +147,8 @@ export async function executeScript(options: RunOptions): Promise<RunSummary> {
       if (typeof execute !== 'function') throw new Error(`${script.scriptFile} does not export execute()`);
       const InvocationType = { SCHEDULED: 'SCHEDULED', ON_DEMAND: 'ON_DEMAND', USER_INTERFACE: 'USER_INTERFACE', ABORTED: 'ABORTED', SKIPPED: 'SKIPPED' };
       await (execute as (ctx: unknown) => unknown)({ type: setup.invocationType, InvocationType });
+      // A usage-limit error the script caught still ended the run (NETSUITE.md 5).
+      if (execution.meter.exceeded) throw execution.meter.exceeded;
     } catch (err) {
       if (!(err instanceof ExecutionKilled)) {
         summary.status = 'FAILED';

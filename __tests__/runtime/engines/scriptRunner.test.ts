@@ -60,6 +60,13 @@ describe('governance (NETSUITE.md 5: 10,000 units per scheduled run, SSS_USAGE_L
     // location is an "other" record: 5 units per load, so 2,000 loads fit in 10,000 units.
     expect(auditDetails(summary.logs, 'loads')).toBe('2000 remaining 0');
   });
+
+  it('a script that catches SSS_USAGE_LIMIT_EXCEEDED cannot keep spending, and its run still fails (the limit ends the invocation)', async () => {
+    const summary = await runScript({ account, projectFolder: PROJECT, scriptId: 'customscript_t_usage_caught' });
+    expect(auditDetails(summary.logs, 'caught')).toBe('2000 then 0 SSS_USAGE_LIMIT_EXCEEDED');
+    expect(summary.status).toBe('FAILED');
+    expect(summary.errors.map((e) => e.name)).toEqual(['SSS_USAGE_LIMIT_EXCEEDED']);
+  });
 });
 
 describe('loader', () => {
