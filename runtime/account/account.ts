@@ -28,10 +28,12 @@ import type {
 export const DEFAULT_SETTINGS: AccountSettings = {
   dateFormat: 'M/D/YYYY',
   timezone: 'America/New_York',
-  features: ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'INVENTORY', 'LOCATIONS', 'MULTILOCINVT', 'SUBSIDIARIES'],
+  features: ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'INVENTORY', 'LOCATIONS', 'MULTILOCINVT', 'ACCOUNTING', 'ADVRECEIVING', 'SUBSIDIARIES'],
   csvImportQueues: 1,
   allowOverageOnItemReceipts: false,
   defaultItemsToZeroReceived: false,
+  fieldNotOnRecord: 'error',
+  allowNegativeInventory: false,
   reloadModulesPerInvocation: true,
   accountId: 'LOCAL',
   envType: 'SANDBOX',

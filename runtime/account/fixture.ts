@@ -51,7 +51,18 @@ export interface AccountFixture {
   subsidiaries?: { id: number; name: string; isinactive?: boolean }[];
   accounts?: { id: number; name: string; acctnumber?: string; accttype?: string; isinactive?: boolean }[];
   locations?: FixtureLocation[];
-  items?: { id: number; itemid: string; displayname?: string; upccode?: string; externalid?: string; isinactive?: boolean; [customField: string]: FieldValue | undefined }[];
+  /** `type` defaults to inventoryitem; lot-numbered and serialized items need inventory detail on every line. */
+  items?: {
+    id: number;
+    itemid: string;
+    type?: 'inventoryitem' | 'lotnumberedinventoryitem' | 'serializedinventoryitem';
+    displayname?: string;
+    upccode?: string;
+    externalid?: string;
+    isinactive?: boolean;
+    usebins?: boolean;
+    [customField: string]: FieldValue | undefined;
+  }[];
   vendors?: { id: number; entityid: string; companyname?: string; subsidiary?: number; isinactive?: boolean }[];
   inventory?: { item: number; location: number; onHand: number }[];
   purchaseOrders?: FixturePurchaseOrder[];
@@ -97,8 +108,8 @@ export function initAccount(dir: string, fixture: AccountFixture): Account {
     );
   }
   for (const i of fixture.items ?? []) {
-    const { id, ...fields } = i;
-    account.insertRecord('inventoryitem', withoutUndefined({ displayname: '', upccode: '', isinactive: false, itemtype: 'InvtPart', ...fields }), {}, id);
+    const { id, type, ...fields } = i;
+    account.insertRecord(type ?? 'inventoryitem', withoutUndefined({ displayname: '', upccode: '', isinactive: false, itemtype: 'InvtPart', ...fields }), {}, id);
   }
   for (const v of fixture.vendors ?? []) {
     const { id, subsidiary, ...fields } = v;

@@ -25,6 +25,17 @@ export interface AccountSettings {
   allowOverageOnItemReceipts: boolean;
   /** Item receipt preference "Default Items to Zero Received" (NETSUITE.md 4.4). */
   defaultItemsToZeroReceived: boolean;
+  /**
+   * [U] What setting a project custom field on a record type its applies-to flags do not name does. No source
+   * says what NetSuite does, so ns-local fails loudly by default ('error'); 'ignore' drops the value silently.
+   * A CSV import whose map names such a field fails as a job either way. On docs/sandbox-checklist.md.
+   */
+  fieldNotOnRecord: 'error' | 'ignore';
+  /**
+   * [U] Whether an inventory adjustment or transfer may take a location's on-hand below zero. No Oracle source
+   * was found for adjustments and transfers; ns-local refuses by default. On docs/sandbox-checklist.md.
+   */
+  allowNegativeInventory: boolean;
   /** Whether module state is reset between Map/Reduce invocations (NETSUITE.md 6.2: no shared module state). */
   reloadModulesPerInvocation: boolean;
   /** Account id shown by N/runtime. */

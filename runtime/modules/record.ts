@@ -18,7 +18,7 @@ import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import type { ExecutionEnv } from '../context';
 import { nsError } from './error';
 import { formatDateWithPattern, parseDateWithPattern } from './format';
-import { bodyFieldDef, isMandatory, PURCHASE_ORDER_STATUSES, sublistFieldDef, type FieldDef, type RecordTypeDef } from '../records/recordTypes';
+import { bodyFieldDef, isFieldNotOnRecord, isMandatory, PURCHASE_ORDER_STATUSES, sublistFieldDef, type FieldDef, type RecordTypeDef } from '../records/recordTypes';
 import { findReferenced, isInactive, NameIndex, referenceText } from '../records/references';
 import {
   computePurchaseOrderStatus,
@@ -163,6 +163,20 @@ export class NsRecord {
     return { id: fieldId, label: field.label, type: field.kind, isMandatory: isMandatory(field, this.env.account.settings.features, false), isDisplay: true };
   }
 
+  /**
+   * A project custom field whose applies-to flags do not name this record type is not on it. What NetSuite does
+   * when a script sets one is not documented [U]: by default ns-local throws, so a script cannot lean on it;
+   * the account setting fieldNotOnRecord 'ignore' drops the value instead. Returns true when the set is skipped.
+   */
+  private skipFieldNotOnRecord(fieldId: string, sublistId?: string): boolean {
+    if (!isFieldNotOnRecord(this.def, fieldId)) return false;
+    if (this.env.account.settings.fieldNotOnRecord === 'ignore') return true;
+    throw nsError(
+      'NS_LOCAL_FIELD_NOT_ON_RECORD',
+      `${fieldId} is not on ${this.def.label}${sublistId ? ` sublist ${sublistId}` : ''}: its applies-to flags name other record types (ns-local refuses this by default [U]; see docs/sandbox-checklist.md).`,
+    );
+  }
+
   getValue(options: unknown): unknown {
     const fieldId = fieldIdOf(options);
     if (!this.isDynamic && this.setBy.get(fieldId) === 'text') {
@@ -174,6 +188,7 @@ export class NsRecord {
 
   setValue(options: Options): this {
     const fieldId = fieldIdOf(options);
+    if (this.skipFieldNotOnRecord(fieldId)) return this;
     const field = bodyFieldDef(this.def, fieldId);
     if (field?.readOnly) return this;
     const value = normalizeValue(field, fieldId, options?.value, 'script');
@@ -195,6 +210,7 @@ export class NsRecord {
 
   setText(options: Options): this {
     const fieldId = fieldIdOf(options);
+    if (this.skipFieldNotOnRecord(fieldId)) return this;
     const field = bodyFieldDef(this.def, fieldId);
     if (field?.readOnly) return this;
     const value = this.valueFromText(field, fieldId, options?.text);
@@ -272,6 +288,7 @@ export class NsRecord {
       throw apiUsage(`setSublist${by === 'value' ? 'Value' : 'Text'} is for standard mode; a dynamic record uses selectLine/setCurrentSublist${by === 'value' ? 'Value' : 'Text'}/commitLine.`);
     }
     const lines = this.linesOf(sublistId);
+    if (this.skipFieldNotOnRecord(fieldId, sublistId)) return;
     if (index === lines.length) lines.push(newLineDefaults(this.def, sublistId));
     const line = this.existingLine(sublistId, index);
     const field = sublistFieldDef(this.def, sublistId, fieldId);
@@ -387,6 +404,7 @@ export class NsRecord {
     this.requireDynamic('setCurrentSublistValue');
     const sublistId = requireString(options, 'sublistId');
     const fieldId = requireString(options, 'fieldId');
+    if (this.skipFieldNotOnRecord(fieldId, sublistId)) return this;
     const field = sublistFieldDef(this.def, sublistId, fieldId);
     const current = this.currentLine(sublistId);
     if (field?.readOnly) return this;
@@ -401,6 +419,7 @@ export class NsRecord {
     this.requireDynamic('setCurrentSublistText');
     const sublistId = requireString(options, 'sublistId');
     const fieldId = requireString(options, 'fieldId');
+    if (this.skipFieldNotOnRecord(fieldId, sublistId)) return this;
     const field = sublistFieldDef(this.def, sublistId, fieldId);
     const current = this.currentLine(sublistId);
     if (field?.readOnly) return this;

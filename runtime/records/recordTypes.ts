@@ -10,7 +10,7 @@
 //    record; when the project defines the field, its kind, target and mandatory flag apply.
 //  - Mandatory standard fields are system requirements and stay enforced with ignoreMandatoryFields;
 //    that option only skips mandatory *custom* fields [U].
-import { loadProjectObjects } from '../objects';
+import { loadProjectObjects, transactionFieldApplies } from '../objects';
 import type { FieldValue } from '../account/types';
 
 export type FieldKind = 'text' | 'integer' | 'float' | 'date' | 'datetime' | 'checkbox' | 'select' | 'multiselect';
@@ -53,6 +53,11 @@ export interface RecordTypeDef {
   nameField: string;
   fields: Record<string, FieldDef>;
   sublists: Record<string, SublistDef>;
+  /**
+   * Custom field ids the project defines that are NOT on this record type (their applies-to flags name other
+   * types, runtime/objects/appliesTo.ts). Setting one is refused (see isFieldNotOnRecord).
+   */
+  notOnRecord?: ReadonlySet<string>;
   /** Created only by record.transform (itemreceipt from a purchase order, NETSUITE.md 4.4). */
   transformOnly?: boolean;
   /** A type ns-local has no definition for, known only because the account holds records of it. */
@@ -191,6 +196,7 @@ const STANDARD_TYPES: RecordTypeDef[] = [
       subsidiary: select('Subsidiary', 'subsidiary'),
       isinactive: checkbox('Inactive'),
       itemtype: text('Item Type', { readOnly: true }),
+      usebins: checkbox('Use Bins'),
     },
     sublists: {},
   },
@@ -343,7 +349,13 @@ const CUSTOM_RECORD_BASE: Record<string, FieldDef> = {
   lastmodified: datetime('Last Modified'),
 };
 
-const STANDARD_BY_TYPE = new Map(STANDARD_TYPES.map((d) => [d.type, d]));
+/** Lot-numbered and serialized inventory items: inventory items whose lines need an inventory detail (NETSUITE.md 4.1). */
+const NUMBERED_ITEM_DEFS: RecordTypeDef[] = STANDARD_TYPES.filter((d) => d.type === 'inventoryitem').flatMap((d) => [
+  { ...d, type: 'lotnumberedinventoryitem', label: 'Lot Numbered Inventory Item' },
+  { ...d, type: 'serializedinventoryitem', label: 'Serialized Inventory Item' },
+]);
+
+const STANDARD_BY_TYPE = new Map([...STANDARD_TYPES, ...NUMBERED_ITEM_DEFS].map((d) => [d.type, d]));
 
 /** The standard types ns-local defines (without custom fields). */
 export function standardRecordTypes(): string[] {
@@ -446,10 +458,6 @@ export function clearCustomDefinitionsCache(): void {
 
 const resolvedTypes = new WeakMap<CustomDefinitions, Map<string, RecordTypeDef | null>>();
 
-function appliesTo(flags: string[], prefix: 'body' | 'col', type: string): boolean {
-  return flags.includes(`${prefix}${type}`);
-}
-
 function buildDefinition(type: string, custom: CustomDefinitions): RecordTypeDef | undefined {
   if (isCustomRecordType(type)) {
     const source = custom.customRecordTypes.find((c) => c.scriptId === type);
@@ -462,11 +470,16 @@ function buildDefinition(type: string, custom: CustomDefinitions): RecordTypeDef
   const fields: Record<string, FieldDef> = { ...standard.fields };
   const sublists: Record<string, SublistDef> = {};
   for (const [id, sublist] of Object.entries(standard.sublists)) sublists[id] = { label: sublist.label, fields: { ...sublist.fields } };
+  const notOnRecord = new Set<string>();
   for (const f of custom.customFields) {
-    if (f.kind === 'transactionbodycustomfield' && standard.family === 'transaction') {
-      fields[f.scriptId] = customFieldDef(f, f.isMandatory && appliesTo(f.appliesTo, 'body', type));
-    } else if (f.kind === 'transactioncolumncustomfield' && standard.family === 'transaction') {
-      for (const sublist of Object.values(sublists)) sublist.fields[f.scriptId] = customFieldDef(f, f.isMandatory && appliesTo(f.appliesTo, 'col', type));
+    const transactionField = f.kind === 'transactionbodycustomfield' || f.kind === 'transactioncolumncustomfield';
+    // A transaction field is on this type only when an applies-to flag names it (SDF-FIELDS.md §7.1, §7.2).
+    if (transactionField && (standard.family !== 'transaction' || !transactionFieldApplies(f.appliesTo, type))) {
+      notOnRecord.add(f.scriptId);
+    } else if (f.kind === 'transactionbodycustomfield') {
+      fields[f.scriptId] = customFieldDef(f, f.isMandatory);
+    } else if (f.kind === 'transactioncolumncustomfield') {
+      for (const sublist of Object.values(sublists)) sublist.fields[f.scriptId] = customFieldDef(f, f.isMandatory);
     } else if (f.kind === 'entitycustomfield' && standard.family === 'entity') {
       fields[f.scriptId] = customFieldDef(f, false);
     } else if (f.kind === 'itemcustomfield' && standard.family === 'item') {
@@ -475,7 +488,7 @@ function buildDefinition(type: string, custom: CustomDefinitions): RecordTypeDef
       fields[f.scriptId] = customFieldDef(f, f.isMandatory);
     }
   }
-  return { ...standard, fields, sublists };
+  return { ...standard, fields, sublists, ...(notOnRecord.size > 0 ? { notOnRecord } : {}) };
 }
 
 /**
@@ -500,15 +513,24 @@ export function genericRecordType(type: string): RecordTypeDef {
   return { type, label: type, family: 'list', nameField: 'name', fields: { ...SYSTEM_FIELDS, name: text('Name'), isinactive: checkbox('Inactive') }, sublists: {}, generic: true };
 }
 
-/** A body field's definition; an undeclared custom field is a text field. Undefined for an unknown standard field. */
+/** Whether `fieldId` is a custom field the project defines for other record types only. */
+export function isFieldNotOnRecord(def: RecordTypeDef, fieldId: string): boolean {
+  return def.notOnRecord?.has(fieldId) === true;
+}
+
+/**
+ * A body field's definition; a custom field no project object defines (another bundle's) is a text field.
+ * Undefined for an unknown standard field and for a project field that is not on this record type.
+ */
 export function bodyFieldDef(def: RecordTypeDef, fieldId: string): FieldDef | undefined {
+  if (isFieldNotOnRecord(def, fieldId)) return undefined;
   return def.fields[fieldId] ?? (isCustomFieldId(fieldId) ? { label: fieldId, kind: 'text', custom: true } : undefined);
 }
 
-/** A sublist field's definition; an undeclared custom column is a text field. */
+/** A sublist field's definition, with the same rules as bodyFieldDef. */
 export function sublistFieldDef(def: RecordTypeDef, sublistId: string, fieldId: string): FieldDef | undefined {
   const sublist = def.sublists[sublistId];
-  if (!sublist) return undefined;
+  if (!sublist || isFieldNotOnRecord(def, fieldId)) return undefined;
   return sublist.fields[fieldId] ?? (isCustomFieldId(fieldId) ? { label: fieldId, kind: 'text', custom: true } : undefined);
 }
 

@@ -362,10 +362,80 @@ function receivedByOrderLine(receipt: RecordData | undefined): Map<string, numbe
   return out;
 }
 
+/** Item record types whose inventory lines need lot or serial numbers (an inventorydetail subrecord, NETSUITE.md 4.1). */
+const NUMBERED_ITEM_TYPES = new Set(['lotnumberedinventoryitem', 'serializedinventoryitem']);
+
+/** The sublist and location of each inventory line of a record, for the inventory-detail rule. */
+function inventoryLines(data: RecordData, type: string): { line: StoredLine; index: number; locations: FieldValue[] }[] {
+  switch (type) {
+    case 'inventoryadjustment':
+      return (data.sublists.inventory ?? []).map((line, index) => ({ line, index, locations: [line.location ?? null] }));
+    case 'inventorytransfer':
+      return (data.sublists.inventory ?? []).map((line, index) => ({ line, index, locations: [data.fields.location ?? null, data.fields.transferlocation ?? null] }));
+    case 'itemreceipt':
+      return (data.sublists.item ?? []).map((line, index) => ({ line, index, locations: [line.location ?? null] })).filter((l) => isTrue(l.line.itemreceive));
+    default:
+      return [];
+  }
+}
+
+/**
+ * Lot-numbered and serialized items, and items that use bins at a location that uses bins, need an inventory
+ * detail (lot/serial numbers, bins) on every inventory line (NETSUITE.md 4.1 `inventorydetail`). ns-local does
+ * not emulate inventory detail, so a plain quantity line for such an item is refused, as NetSuite refuses a line
+ * without its detail. The message text is [U] (docs/sandbox-checklist.md).
+ */
+function checkInventoryDetail(env: ExecutionEnv, data: RecordData, type: string): void {
+  for (const { line, index, locations } of inventoryLines(data, type)) {
+    if (!isEmptyValue(line.inventorydetail)) continue;
+    const item = isEmptyValue(line.item) ? undefined : findReferenced(env.account, 'item', String(line.item));
+    if (!item) continue;
+    const numbered = NUMBERED_ITEM_TYPES.has(item.type);
+    const binned = isTrue(item.fields.usebins) && locations.some((l) => !isEmptyValue(l) && isTrue(findReferenced(env.account, 'location', String(l))?.fields.usebins));
+    if (numbered || binned) {
+      const what = numbered ? (item.type === 'serializedinventoryitem' ? 'serial numbers' : 'lot numbers') : 'bins';
+      throw nsError('USER_ERROR', `Please configure the inventory detail in line ${index + 1} of the item list (${displayName(item)} needs ${what}).`);
+    }
+  }
+}
+
+/**
+ * On-hand may not go below zero through an inventory adjustment or transfer unless the account allows it
+ * (AccountSettings.allowNegativeInventory, [U]: no Oracle source found; docs/sandbox-checklist.md). Item receipts only add.
+ */
+function checkNegativeInventory(env: ExecutionEnv, data: RecordData, type: string, previous: StoredRecord | undefined): void {
+  if (env.account.settings.allowNegativeInventory || (type !== 'inventoryadjustment' && type !== 'inventorytransfer')) return;
+  const net = new Map<string, { item: string; location: string; delta: number }>();
+  const add = (deltas: ReturnType<typeof inventoryDeltas>, sign: 1 | -1): void => {
+    for (const d of deltas) {
+      const key = `${d.item}|${d.location}`;
+      const row = net.get(key) ?? { item: d.item, location: d.location, delta: 0 };
+      row.delta += sign * d.delta;
+      net.set(key, row);
+    }
+  };
+  add(inventoryDeltas({ ...data, type }), 1);
+  if (previous) add(inventoryDeltas(previous), -1);
+  for (const { item, location, delta } of net.values()) {
+    if (delta >= 0) continue;
+    const onHand = env.account.onHand(item, location);
+    if (onHand + delta < -1e-9) {
+      const itemRecord = findReferenced(env.account, 'item', item);
+      const locationRecord = findReferenced(env.account, 'location', location);
+      throw nsError(
+        'USER_ERROR',
+        `${itemRecord ? displayName(itemRecord) : `Item ${item}`} at ${locationRecord ? displayName(locationRecord) : `location ${location}`} has ${onHand} on hand; removing ${-delta} would make it negative.`,
+      );
+    }
+  }
+}
+
 function validate(env: ExecutionEnv, def: RecordTypeDef, data: RecordData, previous: StoredRecord | undefined, options: RecordWriteOptions): void {
   checkMandatory(env, def, data, options);
   checkReferences(env, def, data, previous);
   checkTypeRules(env, def, data, previous);
+  checkInventoryDetail(env, data, def.type);
+  checkNegativeInventory(env, data, def.type, previous);
   const externalId = data.fields.externalid;
   if (typeof externalId === 'string' && externalId !== '') {
     const other = env.account.findByExternalId(def.type, externalId);
