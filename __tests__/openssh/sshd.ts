@@ -80,11 +80,38 @@ function mkdirRootOnly(dir: string): void {
   fs.chmodSync(dir, 0o755);
 }
 
+const OWNER_FILE = '.owner-pid';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes folders left by test processes that were killed before their cleanup ran. */
+function removeOrphans(): void {
+  for (const name of fs.readdirSync(STATE_DIR)) {
+    const dir = path.join(STATE_DIR, name);
+    let owner: number;
+    try {
+      owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Creates a fresh folder under STATE_DIR, owned by root, mode 0755 (usable as, or above, a ChrootDirectory). */
 export function makeServerDir(prefix: string): string {
   mkdirRootOnly(STATE_DIR);
+  removeOrphans();
   const dir = fs.mkdtempSync(path.join(STATE_DIR, `${prefix}-`));
   fs.chmodSync(dir, 0o755);
+  fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   return dir;
 }
 
