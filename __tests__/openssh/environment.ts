@@ -13,7 +13,11 @@ import { loadProjectObjects } from '../../runtime/objects';
 import { projectRoot } from '../../runtime/paths';
 import { chownTree, keyscan, makeServerDir, startOpenSsh, type OpenSshServer } from './sshd';
 
-/** Script id of the SSH key (Setup > Company > Keys) the configuration record names for key login. */
+/**
+ * Script id of the SSH key the configuration record names for key login: a PEM private key uploaded at
+ * Setup > Company > Keys, whose script id NetSuite prefixes with 'custkey' (Oracle help: sftp.createConnection
+ * options.keyId; keyControl.createKey options.scriptId); its public half sits in the server's authorized keys.
+ */
 export const SFTP_KEY_ID = 'custkey_hwx_sftp_openssh';
 
 /** How the configuration record logs in: API secret only, SSH key only, or both (two-factor). */
