@@ -9,6 +9,7 @@ import { runPendingTasks, runScript } from '../engines/scriptRunner';
 import { reportTask } from '../engines/scriptRunner';
 import { startSftpServer } from '../sftp/server';
 import { projectRoot } from '../paths';
+import { customDefinitionsFor, standardRecordTypes } from '../records/recordTypes';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -120,7 +121,15 @@ export function buildCli(): Command {
     .description('print the records of a type as JSON')
     .requiredOption('--account <dir>', 'account folder')
     .action((recordType: string, opts: { account: string }) => {
-      print(Account.open(opts.account).listRecords(recordType.toLowerCase()));
+      const acct = Account.open(opts.account);
+      const type = recordType.toLowerCase();
+      const known = knownRecordTypes(acct, program.opts<{ project: string }>().project);
+      if (!known.includes(type)) {
+        process.stderr.write(`ns-local: unknown record type "${recordType}". Known types: ${known.join(', ')}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      print(acct.listRecords(type));
     });
 
   program
@@ -137,6 +146,15 @@ export function buildCli(): Command {
     });
 
   return program;
+}
+
+/**
+ * The record types `records` can list: the standard types the runtime models, saved searches (kept as records
+ * of type savedsearch, runtime/modules/search.ts), the project's custom record types, and whatever the account holds.
+ */
+function knownRecordTypes(account: Account, projectFolder: string): string[] {
+  const custom = customDefinitionsFor(projectFolder).customRecordTypes.map((c) => c.scriptId);
+  return [...new Set([...standardRecordTypes(), 'savedsearch', ...custom, ...account.recordTypes()])].sort();
 }
 
 function parseKill(text: string): { api: string; occurrence: number; when: 'before' | 'after' } {

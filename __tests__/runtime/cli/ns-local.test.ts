@@ -68,6 +68,29 @@ describe('ns-local', () => {
     expect(inventory.json).toEqual([{ item: '3412', location: '254', onHand: 7 }]);
   });
 
+  it('records: an unknown type is an error that lists the known types; a known type without records is []', () => {
+    const acct = path.join(dir, 'acct');
+    cli(['account', 'init', acct, '--fixture', writeFixture()]);
+    const unknown = cli(['records', 'inventoryadjustmnt', '--account', acct]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.json).toBeUndefined();
+    expect(unknown.stderr).toMatch(/unknown record type "inventoryadjustmnt"/);
+    // Standard types the runtime models, the project's custom record types, and what the account holds.
+    for (const known of ['inventoryadjustment', 'purchaseorder', 'location', 'customrecord_hwx_sftp_config', 'customrecord_hwx_inv_snapshot']) expect(unknown.stderr).toContain(known);
+    const typo = cli(['records', 'customrecord_hwx_nope', '--account', acct]);
+    expect(typo.status).not.toBe(0);
+    expect(typo.stderr).toMatch(/unknown record type "customrecord_hwx_nope"/);
+
+    const empty = cli(['records', 'inventoryadjustment', '--account', acct]);
+    expect(empty.status).toBe(0);
+    expect(empty.json).toEqual([]);
+    const custom = cli(['records', 'customrecord_hwx_inv_snapshot', '--account', acct]);
+    expect(custom.status).toBe(0);
+    expect(custom.json).toEqual([]);
+    const held = cli(['records', 'LOCATION', '--account', acct]);
+    expect((held.json as { id: number }[]).map((r) => r.id)).toEqual([254]);
+  });
+
   it('run --no-tasks leaves the job queued; tasks lists it and tasks --run runs it', () => {
     const acct = path.join(dir, 'acct');
     cli(['account', 'init', acct, '--fixture', writeFixture()]);
