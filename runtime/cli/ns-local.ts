@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Account } from '../account/account';
 import { initAccount, loadFixture } from '../account/fixture';
-import { runPendingTasks, runScript, type FullRunSummary } from '../engines/scriptRunner';
+import { runPendingTasks, runScript, type FullRunSummary, type RunSummary, type TaskRunReport } from '../engines/scriptRunner';
 import { reportTask } from '../engines/scriptRunner';
 import { startSftpServer } from '../sftp/server';
 import { EMBEDDED_SFTP_PASSWORD, EMBEDDED_SFTP_USER } from '../sftp/defaults';
@@ -174,6 +174,7 @@ export function buildCli(): Command {
         const runs = await runPendingTasks({ account: acct, projectFolder: program.opts<{ project: string }>().project });
         acct.save();
         print({ ran: runs, tasks: acct.tasks.map(reportTask) });
+        reportTaskRuns(runs);
         if (runs.some((r) => r.status === 'FAILED')) process.exitCode = 1;
         return;
       }
@@ -232,13 +233,19 @@ interface SftpConfigOptions {
 
 /** One stderr line per script run (the run and the scripts it queued), with the first error of a run that did not complete. */
 function reportRuns(summary: FullRunSummary): void {
-  const runs = [summary, ...summary.taskRuns.flatMap((t) => (t.run ? [t.run] : []))];
-  for (const run of runs) {
-    const error = run.errors[0];
-    process.stderr.write(`ns-local: ${run.script} ${run.deployment}: ${run.status}${error ? ` (${error.name}: ${error.message})` : ''}\n`);
-  }
-  for (const task of summary.taskRuns) {
-    if (task.status === 'FAILED' && !task.run) process.stderr.write(`ns-local: ${task.type} task ${task.taskId}: FAILED${task.error ? ` (${task.error.name}: ${task.error.message})` : ''}\n`);
+  reportRun(summary);
+  reportTaskRuns(summary.taskRuns);
+}
+
+function reportRun(run: RunSummary): void {
+  const error = run.errors[0];
+  process.stderr.write(`ns-local: ${run.script} ${run.deployment}: ${run.status}${error ? ` (${error.name}: ${error.message})` : ''}\n`);
+}
+
+function reportTaskRuns(taskRuns: TaskRunReport[]): void {
+  for (const task of taskRuns) {
+    if (task.run) reportRun(task.run);
+    else if (task.status === 'FAILED') process.stderr.write(`ns-local: ${task.type} task ${task.taskId}: FAILED${task.error ? ` (${task.error.name}: ${task.error.message})` : ''}\n`);
   }
 }
 
