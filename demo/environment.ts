@@ -11,9 +11,11 @@ import { startSftpServerProcess } from '../runtime/sftp/server-process';
 import { runPendingTasks, runScript, type FullRunSummary, type RunOptions, type TaskRunReport } from '../runtime/engines/scriptRunner';
 import { loadProjectObjects, type ProjectObjects } from '../runtime/objects';
 import { projectRoot } from '../runtime/paths';
+import { EMBEDDED_SFTP_PASSWORD, EMBEDDED_SFTP_USER } from '../runtime/sftp/defaults';
 
-export const SFTP_USER = 'hotwax';
-export const SFTP_PASSWORD = 'hotwax-local-password';
+/** The embedded server's default login (runtime/sftp/defaults.ts). */
+export const SFTP_USER = EMBEDDED_SFTP_USER;
+export const SFTP_PASSWORD = EMBEDDED_SFTP_PASSWORD;
 export const SFTP_SECRET_ID = 'custsecret_hwx_sftp_password';
 /** HotWax's documented layout: one base directory, a sub-folder per flow (HOTWAX.md). */
 export const SFTP_BASE_DIR = '/home/hotwax/netsuite/';

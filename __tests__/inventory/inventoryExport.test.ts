@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
 import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
 import { asUser, DAILY, editRecord, FOLLOW, HOTWAX_DIR, inventoryFixture, MATRIX_ITEM, ONE_LOCATION, publishedRows, SCRIPT, snapshotRecords, STAGING_DIR, WORK_FOLDER } from './inventoryFixture';
+import { otherHostKey } from '../runtime/sftp/helpers';
 
 const HOTWAX_LOCATIONS = ['1', '254', '255', '256'];
 const FILE_NAME = /^InventorySnapshot_\d{8}T\d{6}Z_1of1\.csv$/;
@@ -33,6 +34,15 @@ const snapshot = (): Record<string, unknown> => {
   return records[records.length - 1]?.fields ?? {};
 };
 const dependentRun = (run: FullRunSummary): FullRunSummary['taskRuns'][number]['run'] => run.taskRuns.find((t) => t.type === 'SCHEDULED_SCRIPT')?.run;
+/** A run that FAILED on an uncaught error: its summary, its error and an ERROR line in its execution log say why. */
+const expectFailedRun = (run: FullRunSummary['taskRuns'][number]['run'], reason: RegExp): void => {
+  expect(run?.status).toBe('FAILED');
+  expect(run?.errors.map((e) => `${e.name}: ${e.message}`).join('\n')).toMatch(reason);
+  expect(run?.errors[0]?.name).toBe('SNAPSHOT_FAILED');
+  const errors = run?.logs.filter((l) => l.level === 'ERROR') ?? [];
+  expect(errors.some((l) => /^Inventory snapshot InventorySnapshot_\S+ FAILED/.test(l.title) && reason.test(l.details))).toBe(true);
+  expect(errors.some((l) => l.title === 'Inventory snapshot run FAILED')).toBe(true);
+};
 const workFiles = (): string[] => {
   const account = env.account();
   return account.listFiles(account.folderByPath(WORK_FOLDER)).map((f) => f.name);
@@ -232,18 +242,19 @@ describe('nothing partial is ever visible to HotWax', () => {
     expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHED', custrecord_hwx_is_moved: parts });
   });
 
-  it('when the SFTP server is down, keeps the built snapshot and sends it once the server is back', async () => {
+  it('when the SFTP server is down, the run FAILS, the snapshot is FAILED to retry from BUILT, and it is sent once the server is back', async () => {
     await env.stopSftp();
     const run = await env.run(SCRIPT, { deploymentId: DAILY });
-    expect(run.status).toBe('COMPLETE');
-    expect(dependentRun(run)?.status).toBe('COMPLETE');
-    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'BUILT', custrecord_hwx_is_uploaded: 0 });
-    expect(String(snapshot().custrecord_hwx_is_message)).toMatch(/SFTP_CONNECT_FAILED.*retried by the next run/);
+    expect(run.status).toBe('COMPLETE'); // the start: the search task is submitted
+    expectFailedRun(dependentRun(run), /SFTP_CONNECT_FAILED/);
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED', custrecord_hwx_is_retry_from: 'BUILT', custrecord_hwx_is_uploaded: 0 });
+    expect(String(snapshot().custrecord_hwx_is_message)).toMatch(/FAILED at BUILT: SFTP_CONNECT_FAILED.*the next run retries/);
     expect(env.listFolder(HOTWAX_DIR)).toEqual([]);
 
     await env.restartSftp();
-    await env.run(SCRIPT, { deploymentId: FOLLOW });
-    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHED' });
+    const retry = await env.run(SCRIPT, { deploymentId: FOLLOW });
+    expect(retry.status).toBe('COMPLETE');
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHED', custrecord_hwx_is_retry_from: '' });
     expect(env.listFolder(HOTWAX_DIR)[0]).toMatch(FILE_NAME);
     expect(publishedRows(env).size).toBe(activeItems().length * 4);
   });
@@ -256,7 +267,8 @@ describe('nothing partial is ever visible to HotWax', () => {
     editRecord(env, 'customrecord_hwx_inv_snapshot', stale?.id ?? 0, { custrecord_hwx_is_started: new Date(Date.now() - 13 * 3_600_000).toISOString() });
 
     const run = await env.run(SCRIPT, { deploymentId: DAILY });
-    expect(run.status).toBe('COMPLETE');
+    // Today's snapshot is sent, but the run had one it could not send: it says so.
+    expectFailedRun(run, /too old/);
     const [dropped, fresh] = snapshotRecords(env);
     expect(dropped?.fields.custrecord_hwx_is_status).toBe('FAILED');
     expect(String(dropped?.fields.custrecord_hwx_is_message)).toMatch(/too old/);
@@ -279,14 +291,73 @@ describe('a search task that fails', () => {
       ['SEARCH', 'FAILED'],
       ['SCHEDULED_SCRIPT', 'FAILED'],
     ]);
-    await env.run(SCRIPT, { deploymentId: FOLLOW });
-    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED' });
+    const follow = await env.run(SCRIPT, { deploymentId: FOLLOW });
+    expectFailedRun(follow, /search task .* ended FAILED/);
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED', custrecord_hwx_is_retry_from: '' });
     expect(String(snapshot().custrecord_hwx_is_message)).toMatch(/search task .* ended FAILED/);
     expect(env.listFolder(HOTWAX_DIR)).toEqual([]);
 
-    await env.run(SCRIPT, { deploymentId: DAILY });
+    const daily = await env.run(SCRIPT, { deploymentId: DAILY });
+    expect(daily.status).toBe('COMPLETE');
     expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHED' });
     expect(env.listFolder(HOTWAX_DIR)).toHaveLength(1);
+  });
+});
+
+describe('a run whose work failed says FAILED (Scheduled Script Status shows Failed only on an uncaught error, NETSUITE.md 6.1)', () => {
+  it('a wrong pinned host key: the run FAILS, the record is FAILED with the reason, the log has the error; fixed, the next run sends it', async () => {
+    const [config] = env.account().listRecords('customrecord_hwx_sftp_config');
+    editRecord(env, 'customrecord_hwx_sftp_config', config?.id ?? 0, { custrecord_hwx_sftp_host_key: otherHostKey('ecdsa') });
+    const run = await env.run(SCRIPT, { deploymentId: DAILY });
+    expectFailedRun(dependentRun(run), /FTP_INCORRECT_HOST_KEY/);
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED', custrecord_hwx_is_retry_from: 'BUILT' });
+    expect(String(snapshot().custrecord_hwx_is_message)).toMatch(/FTP_INCORRECT_HOST_KEY/);
+    expect(env.listFolder(HOTWAX_DIR)).toEqual([]);
+    expect(env.listFolder(STAGING_DIR)).toEqual([]);
+
+    // Still wrong: the hourly follow-up fails the same way, and says so again.
+    expectFailedRun(await env.run(SCRIPT, { deploymentId: FOLLOW }), /FTP_INCORRECT_HOST_KEY/);
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED', custrecord_hwx_is_retry_from: 'BUILT' });
+
+    editRecord(env, 'customrecord_hwx_sftp_config', config?.id ?? 0, { custrecord_hwx_sftp_host_key: env.sftp.hostKey.base64 });
+    const fixed = await env.run(SCRIPT, { deploymentId: FOLLOW });
+    expect(fixed.status).toBe('COMPLETE');
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHED', custrecord_hwx_is_retry_from: '' });
+    expect(String(snapshot().custrecord_hwx_is_message)).not.toMatch(/FAILED/);
+    expect(publishedRows(env).size).toBe(activeItems().length * 4);
+  });
+
+  it('a failure while publishing (a file of the same name in HotWax folder): FAILED to retry from PUBLISHING, nothing overwritten', async () => {
+    await env.run(SCRIPT, { deploymentId: DAILY, params: { custscript_hwx_inv_continue_deploy: '' } });
+    const killed = await env.run(SCRIPT, { deploymentId: FOLLOW, kill: { api: 'sftp.move', occurrence: 1 } });
+    expect(killed.status).toBe('KILLED');
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHING', custrecord_hwx_is_moved: 0 });
+    const name = `${String(snapshot().name)}_1of1.csv`;
+    env.dropFile(HOTWAX_DIR, name, 'not ours');
+
+    expectFailedRun(await env.run(SCRIPT, { deploymentId: FOLLOW }), /SNAPSHOT_NAME_TAKEN/);
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED', custrecord_hwx_is_retry_from: 'PUBLISHING', custrecord_hwx_is_moved: 0 });
+    expect(env.readFile(HOTWAX_DIR, name)).toBe('not ours');
+
+    fs.rmSync(path.join(env.baseDir, HOTWAX_DIR, name));
+    expect((await env.run(SCRIPT, { deploymentId: FOLLOW })).status).toBe('COMPLETE');
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'PUBLISHED', custrecord_hwx_is_moved: 1 });
+    expect(env.listFolder(HOTWAX_DIR)).toEqual([name]);
+  });
+
+  it('a failure reading the search results (the continuation of the SEARCH task): FAILED to retry from SEARCHING', async () => {
+    await env.run(SCRIPT, { deploymentId: DAILY, params: { custscript_hwx_inv_continue_deploy: '' } });
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'SEARCHING' });
+    const account = env.account();
+    const results = account.listFiles(account.folderByPath(WORK_FOLDER)).find((f) => f.name.endsWith('_search.csv'));
+    account.deleteFile(results?.id ?? 0);
+    account.save();
+
+    const run = await env.run(SCRIPT, { deploymentId: FOLLOW });
+    expectFailedRun(run, /RCRD_DSNT_EXIST/);
+    expect(snapshot()).toMatchObject({ custrecord_hwx_is_status: 'FAILED', custrecord_hwx_is_retry_from: 'SEARCHING' });
+    expect(String(snapshot().custrecord_hwx_is_message)).toMatch(/FAILED at SEARCHING: RCRD_DSNT_EXIST/);
+    expect(env.listFolder(HOTWAX_DIR)).toEqual([]);
   });
 });
 

@@ -19,8 +19,9 @@ import {
   type TestFile,
   type TestKeys,
 } from './helpers';
+import { EMBEDDED_SFTP_PASSWORD } from '../../../runtime/sftp/defaults';
 
-const PASSWORD = 'correct horse';
+const PASSWORD = EMBEDDED_SFTP_PASSWORD;
 const SECRETS = { custsecret_sftp: PASSWORD, custsecret_wrong: 'wrong password' };
 
 let root: string;

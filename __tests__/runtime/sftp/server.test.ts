@@ -8,6 +8,9 @@ import { startSftpServer } from '../../../runtime/sftp/server';
 import { startSftpServerProcess, type SftpServerProcess } from '../../../runtime/sftp/server-process';
 import { SyncSftp, SftpBridgeError } from '../../../runtime/sftp/bridge';
 import { hostKeyFileFor, otherHostKey, removeServerFiles, rsaKeys, startServer, tempDir } from './helpers';
+import { EMBEDDED_SFTP_PASSWORD } from '../../../runtime/sftp/defaults';
+
+const PASSWORD = EMBEDDED_SFTP_PASSWORD;
 
 let root: string;
 let hostKeyFile: string;
@@ -17,7 +20,7 @@ const keys = rsaKeys();
 beforeAll(async () => {
   root = tempDir('server');
   hostKeyFile = hostKeyFileFor(root);
-  server = await startServer(root, [{ username: 'alice', password: 'pw' }, { username: 'bob', publicKey: keys.publicOpenSsh }]);
+  server = await startServer(root, [{ username: 'alice', password: PASSWORD }, { username: 'bob', publicKey: keys.publicOpenSsh }]);
 });
 
 afterAll(async () => {
@@ -31,7 +34,7 @@ async function client(seenKeys?: Buffer[]): Promise<SftpClient> {
     host: server.host,
     port: server.port,
     username: 'alice',
-    password: 'pw',
+    password: PASSWORD,
     hostVerifier: (key: Buffer) => {
       seenKeys?.push(key);
       return true;
@@ -42,7 +45,7 @@ async function client(seenKeys?: Buffer[]): Promise<SftpClient> {
 
 test('refuses a non-loopback host', async () => {
   const dir = tempDir('lan');
-  const opts = { root: dir, users: [{ username: 'a', password: 'b' }], hostKeyFile: path.join(dir, 'k.pem') };
+  const opts = { root: dir, users: [{ username: 'a', password: PASSWORD }], hostKeyFile: path.join(dir, 'k.pem') };
   await expect(startSftpServer({ ...opts, host: '0.0.0.0' })).rejects.toMatchObject({ code: 'ERR_NON_LOOPBACK_HOST' });
   await expect(startSftpServer({ ...opts, host: '192.168.1.10' })).rejects.toMatchObject({ code: 'ERR_NON_LOOPBACK_HOST' });
   await expect(startSftpServer({ ...opts, host: '::' })).rejects.toMatchObject({ code: 'ERR_NON_LOOPBACK_HOST' });
@@ -62,7 +65,7 @@ test('stable ECDSA host key, 0600, reported exactly as ssh-keyscan prints it', a
   await c.end();
   expect(seen[0]?.toString('base64')).toBe(server.hostKey.base64);
   // A second server on the same key file presents the same key.
-  const again = await startSftpServerProcess({ root, users: [{ username: 'x', password: 'y' }], hostKeyFile });
+  const again = await startSftpServerProcess({ root, users: [{ username: 'x', password: PASSWORD }], hostKeyFile });
   expect(again.hostKey).toEqual(server.hostKey);
   await again.close();
 });
@@ -77,7 +80,7 @@ test('password and public-key auth; wrong credentials are refused', async () => 
   const bad = new SftpClient('bad', { error: () => undefined, end: () => undefined, close: () => undefined });
   await expect(bad.connect({ host: server.host, port: server.port, username: 'alice', password: 'nope' })).rejects.toThrow(/authentication/i);
   const nobody = new SftpClient('nobody', { error: () => undefined, end: () => undefined, close: () => undefined });
-  await expect(nobody.connect({ host: server.host, port: server.port, username: 'mallory', password: 'pw' })).rejects.toThrow(/authentication/i);
+  await expect(nobody.connect({ host: server.host, port: server.port, username: 'mallory', password: PASSWORD })).rejects.toThrow(/authentication/i);
 });
 
 test('jailed root: realpath, stat and listing never leave the root', async () => {
@@ -152,7 +155,7 @@ test('a client that vanishes mid-transfer does not disturb the server', async ()
 
 test('bridge errors keep a machine-readable code', () => {
   const connect = (extra: Partial<Parameters<typeof SyncSftp.connect>[0]>): string =>
-    SyncSftp.connect({ host: server.host, port: server.port, username: 'alice', password: 'pw', hostKeyBase64: server.hostKey.base64, timeoutSeconds: 5, ...extra });
+    SyncSftp.connect({ host: server.host, port: server.port, username: 'alice', password: PASSWORD, hostKeyBase64: server.hostKey.base64, timeoutSeconds: 5, ...extra });
   const code = (fn: () => unknown): string => {
     try {
       fn();

@@ -3,7 +3,9 @@
  *   SEARCHING  -> the search task is submitted; its result file is in the work folder
  *   BUILT      -> HotWax's files (parts) are in the work folder; `uploaded` of them are in the SFTP staging folder
  *   PUBLISHING -> every part is staged; `moved` of them are in HotWax's folder (from here on it is completed)
- *   PUBLISHED | EMPTY | FAILED -> terminal (EMPTY: the search found nothing, nothing was sent)
+ *   PUBLISHED | EMPTY -> terminal (EMPTY: the search found nothing, nothing was sent)
+ *   FAILED     -> with Retry From (SEARCHING, BUILT or PUBLISHING): a run failed on it (SFTP down, wrong host key,
+ *                 a name taken...); the next run goes on from that step. Without it: dropped, terminal.
  * The record is the cursor: a run that stops anywhere (governance, an SFTP error, a crash) leaves the next run
  * exactly where to go on. Custom record costs (NETSUITE.md 5): create 2, save 4, submitFields 2, search 10.
  */
@@ -13,7 +15,10 @@ import * as search from 'N/search';
 export const SNAPSHOT_RECORD = 'customrecord_hwx_inv_snapshot';
 
 export type SnapshotStatus = 'SEARCHING' | 'BUILT' | 'PUBLISHING' | 'PUBLISHED' | 'EMPTY' | 'FAILED';
-export const FINAL_STATUSES: readonly SnapshotStatus[] = ['PUBLISHED', 'EMPTY', 'FAILED'];
+/** The steps a snapshot is open in: the ones a failed run retries from. */
+export type OpenStatus = 'SEARCHING' | 'BUILT' | 'PUBLISHING';
+export const OPEN_STATUSES: readonly OpenStatus[] = ['SEARCHING', 'BUILT', 'PUBLISHING'];
+export const isOpenStatus = (status: string): status is OpenStatus => (OPEN_STATUSES as readonly string[]).includes(status);
 
 export interface InventorySnapshot {
   id: string;
@@ -21,7 +26,10 @@ export interface InventorySnapshot {
   name: string;
   /** 'all', or the one location's internal id. */
   scope: string;
+  /** For a snapshot a run failed on (record status FAILED), the step the next run retries: see `failed`. */
   status: SnapshotStatus;
+  /** The record says FAILED and the next run retries from `status` (the record's Retry From). */
+  failed: boolean;
   /** When the snapshot was taken (ISO). */
   startedAt: string;
   taskId: string;
@@ -55,6 +63,7 @@ const F = {
   moved: 'custrecord_hwx_is_moved',
   files: 'custrecord_hwx_is_files',
   message: 'custrecord_hwx_is_message',
+  retryFrom: 'custrecord_hwx_is_retry_from',
 } as const;
 
 const str = (r: search.Result, name: string): string => {
@@ -66,11 +75,15 @@ const optionalNum = (r: search.Result, name: string): number | null => (str(r, n
 
 function fromResult(r: search.Result): InventorySnapshot {
   const files = str(r, F.files);
+  const recorded = str(r, F.status) as SnapshotStatus;
+  const retryFrom = str(r, F.retryFrom);
+  const failed = recorded === 'FAILED' && isOpenStatus(retryFrom);
   return {
     id: r.id,
     name: str(r, 'name'),
     scope: str(r, F.scope),
-    status: str(r, F.status) as SnapshotStatus,
+    status: failed ? retryFrom : recorded,
+    failed,
     startedAt: str(r, F.startedAt),
     taskId: str(r, F.taskId),
     resultFileId: optionalNum(r, F.resultFile),
@@ -87,10 +100,13 @@ function fromResult(r: search.Result): InventorySnapshot {
   };
 }
 
-/** Snapshots not finished yet, oldest first (there are a handful at most: one per scope). */
+/** Snapshots not finished yet, a failed one to retry included, oldest first (a handful at most: one per scope). */
 export function findOpenSnapshots(): InventorySnapshot[] {
-  const filters: unknown[] = [['isinactive', 'is', 'F']];
-  for (const status of FINAL_STATUSES) filters.push('AND', [F.status, 'isnot', status]);
+  const filters: unknown[] = [
+    ['isinactive', 'is', 'F'],
+    'AND',
+    [[F.status, 'isnot', 'PUBLISHED'], 'AND', [F.status, 'isnot', 'EMPTY'], 'AND', [[F.status, 'isnot', 'FAILED'], 'OR', [F.retryFrom, 'isnotempty', '']]],
+  ];
   return search
     .create({
       type: SNAPSHOT_RECORD,
@@ -123,11 +139,18 @@ export function createSnapshot(init: { name: string; scope: string; startedAt: s
   return String(rec.save());
 }
 
-export type SnapshotUpdate = Partial<Pick<InventorySnapshot, 'status' | 'manifestFileId' | 'rows' | 'items' | 'locations' | 'rejected' | 'parts' | 'uploaded' | 'moved' | 'files' | 'message'>>;
+export type SnapshotUpdate = Partial<Pick<InventorySnapshot, 'status' | 'manifestFileId' | 'rows' | 'items' | 'locations' | 'rejected' | 'parts' | 'uploaded' | 'moved' | 'files' | 'message'>> & {
+  /** With status FAILED: the step the next run retries from (omitted: dropped, never retried). */
+  retryFrom?: OpenStatus;
+};
 
+/** Changes fields of the record; a new status always rewrites Retry From (empty unless `retryFrom` is given). */
 export function updateSnapshot(id: string, update: SnapshotUpdate): void {
   const values: Record<string, string | number> = {};
-  if (update.status !== undefined) values[F.status] = update.status;
+  if (update.status !== undefined) {
+    values[F.status] = update.status;
+    values[F.retryFrom] = update.status === 'FAILED' ? (update.retryFrom ?? '') : '';
+  }
   if (update.manifestFileId !== undefined && update.manifestFileId !== null) values[F.manifest] = update.manifestFileId;
   for (const key of ['rows', 'items', 'locations', 'rejected', 'parts', 'uploaded', 'moved'] as const) {
     const value = update[key];

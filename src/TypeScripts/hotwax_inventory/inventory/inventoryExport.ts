@@ -11,6 +11,12 @@
  *     task into a file of the work folder, with the continuation deployment as its dependent script so the
  *     file is read as soon as NetSuite has written it.
  *  3. Stop before governance runs out and continue on the continuation deployment; the records are the cursor.
+ *  4. A run whose work failed ends FAILED: each snapshot it could not take further (SFTP down, a wrong host key,
+ *     a name taken, a search task that failed...) is marked FAILED on its record with the reason and the step the
+ *     next run retries from (none when dropped), logged with log.error, and after the audit line the run throws
+ *     SNAPSHOT_FAILED. A scheduled script shows Failed on the Scheduled Script Status page only when it ends on
+ *     an uncaught error (NETSUITE.md 6.1; Oracle help "Scheduled Script Instance": the status of each instance);
+ *     a caught and logged error leaves it Complete.
  */
 import * as log from 'N/log';
 import * as runtime from 'N/runtime';
@@ -19,7 +25,7 @@ import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { remainingUnits, rescheduleSelf } from '../adapters/governance';
 import { intParam, param, textParam } from '../adapters/scriptParams';
 import { loadJson, saveJson } from '../adapters/manifestStore';
-import { createSnapshot, findOpenSnapshots, lastStartOf, updateSnapshot, type InventorySnapshot } from '../adapters/inventorySnapshots';
+import { createSnapshot, findOpenSnapshots, isOpenStatus, lastStartOf, updateSnapshot, type InventorySnapshot, type SnapshotStatus, type SnapshotUpdate } from '../adapters/inventorySnapshots';
 import { ensureSnapshotSearch, lookUpLocation, prepareOneLocationSearch } from '../adapters/inventorySearch';
 import { searchTaskStatus, submitSearchTask } from '../adapters/searchTasks';
 import { createTaskFile, deleteFile, openLines, readText, saveCsv } from '../adapters/workFiles';
@@ -77,7 +83,8 @@ export interface InventoryRunSummary {
   published: { snapshot: string; rows: number; locations: number; files: string[] }[];
   empty: string[];
   waiting: { snapshot: string; status: string; reason: string }[];
-  failed: { snapshot: string; reason: string }[];
+  /** Snapshots this run failed on: dropped (no retryFrom), or retried by the next run from `retryFrom`. */
+  failed: { snapshot: string; reason: string; retryFrom?: string }[];
   rescheduled: boolean;
   unitsLeft: number;
 }
@@ -131,6 +138,8 @@ function continuationParams(options: InventoryExportOptions, startScope?: string
 class Run {
   private folder: SftpFolder | undefined;
   outOfUnits = false;
+  /** The step each snapshot is at in this run (its record's status as last written). */
+  readonly steps = new Map<string, SnapshotStatus>();
   readonly summary: InventoryRunSummary = { built: [], published: [], empty: [], waiting: [], failed: [], rescheduled: false, unitsLeft: 0 };
 
   constructor(
@@ -161,7 +170,13 @@ class Run {
   }
 
   wait(snap: InventorySnapshot, reason: string): void {
-    this.summary.waiting.push({ snapshot: snap.name, status: snap.status, reason });
+    this.summary.waiting.push({ snapshot: snap.name, status: this.steps.get(snap.id) ?? snap.status, reason });
+  }
+
+  /** Writes the record, remembering the step it is at. */
+  update(snap: InventorySnapshot, update: SnapshotUpdate): void {
+    updateSnapshot(snap.id, update);
+    if (update.status !== undefined) this.steps.set(snap.id, update.status);
   }
 }
 
@@ -191,6 +206,11 @@ export function runInventoryExport(options: InventoryExportOptions, now: Date): 
     title: `Inventory snapshot: ${summary.started ? 'started, ' : ''}${summary.published.length} published (${files} files), ${summary.waiting.length} waiting, ${summary.failed.length} failed`,
     details: JSON.stringify(summary),
   });
+  if (summary.failed.length > 0) {
+    const reasons = summary.failed.map((f) => `${f.snapshot}: ${f.reason}${f.retryFrom ? ` (retried from ${f.retryFrom} by the next run)` : ' (dropped)'}`);
+    if (startError !== undefined) reasons.push(`no new snapshot started: ${describe(startError)}`);
+    throw new IntegrationError('SNAPSHOT_FAILED', `${summary.failed.length} snapshot(s) failed. ${reasons.join(' | ')}`, { failed: summary.failed });
+  }
   if (startError !== undefined) throw startError;
   return summary;
 }
@@ -199,13 +219,24 @@ export function runInventoryExport(options: InventoryExportOptions, now: Date): 
 
 function followUp(run: Run, snap: InventorySnapshot): void {
   try {
+    // A retry: the record says where it is again (and keeps the last failure in its message).
+    if (snap.failed) run.update(snap, { status: snap.status, message: `${run.now.toISOString()} retrying from ${snap.status} after: ${snap.message}` });
     if (snap.status === 'SEARCHING') afterSearch(run, snap);
     else if (snap.status === 'BUILT' || snap.status === 'PUBLISHING') publish(run, snap);
   } catch (err) {
-    // The record keeps its status and cursor: the next run retries from there.
-    log.error({ title: `Inventory snapshot ${snap.name} not finished`, details: describe(err) });
-    updateSnapshot(snap.id, { message: `${run.now.toISOString()} ${describe(err)}; retried by the next run.` });
-    run.wait(snap, describe(err));
+    // FAILED with the step it was at and its cursors: the next run retries from there.
+    const step = run.steps.get(snap.id) ?? snap.status;
+    const reason = describe(err);
+    if (isOpenStatus(step)) {
+      log.error({ title: `Inventory snapshot ${snap.name} FAILED`, details: `${reason}; the next run retries from ${step}.` });
+      run.update(snap, { status: 'FAILED', retryFrom: step, message: `${run.now.toISOString()} FAILED at ${step}: ${reason}; the next run retries from there.` });
+      run.summary.failed.push({ snapshot: snap.name, reason, retryFrom: step });
+    } else {
+      // It reached its end (PUBLISHED, EMPTY, FAILED) and a clean-up after that failed.
+      log.error({ title: `Inventory snapshot ${snap.name}: clean-up failed`, details: reason });
+      updateSnapshot(snap.id, { message: `${run.now.toISOString()} ${step}, then: ${reason}` });
+      run.summary.failed.push({ snapshot: snap.name, reason });
+    }
   }
 }
 
@@ -220,10 +251,11 @@ function deleteWorkFiles(run: Run, ids: (number | null | undefined)[]): number[]
   return left;
 }
 
+/** Drops a snapshot for good: FAILED without a step to retry from; the next start takes a new one. */
 function fail(run: Run, snap: InventorySnapshot, reason: string, workFiles: (number | null | undefined)[]): void {
-  log.error({ title: `Inventory snapshot ${snap.name} dropped`, details: reason });
+  log.error({ title: `Inventory snapshot ${snap.name} FAILED, dropped`, details: reason });
   const left = deleteWorkFiles(run, workFiles);
-  updateSnapshot(snap.id, { status: 'FAILED', message: left.length > 0 ? `${reason} Work files left to delete: ${left.join(', ')}.` : reason });
+  run.update(snap, { status: 'FAILED', message: left.length > 0 ? `${reason} Work files left to delete: ${left.join(', ')}.` : reason });
   run.summary.failed.push({ snapshot: snap.name, reason });
 }
 
@@ -292,7 +324,7 @@ function build(run: Run, snap: InventorySnapshot, resultFileId: number): Invento
   const stats = mapper.summary();
   if (stats.rows === 0) {
     const message = `The search found no item at a location that takes part in HotWax: nothing was sent. ${describeSnapshot(stats, 0)}`;
-    updateSnapshot(snap.id, { status: 'EMPTY', rows: 0, rejected: stats.rejected, message });
+    run.update(snap, { status: 'EMPTY', rows: 0, rejected: stats.rejected, message });
     deleteWorkFiles(run, [resultFileId]);
     run.summary.empty.push(snap.name);
     return undefined;
@@ -301,7 +333,7 @@ function build(run: Run, snap: InventorySnapshot, resultFileId: number): Invento
   const manifestFileId = saveJson(options.workFolderId, `${snap.name}_manifest.json`, manifest);
   const update = { status: 'BUILT' as const, manifestFileId, rows: stats.rows, items: stats.items, locations: stats.locations, rejected: stats.rejected, parts: parts.length, uploaded: 0, moved: 0, message: describeSnapshot(stats, parts.length) };
   // BUILT before the results go: a run that dies in between must not be left reading a deleted file.
-  updateSnapshot(snap.id, update);
+  run.update(snap, update);
   const left = deleteWorkFiles(run, [resultFileId]);
   if (left.length > 0) updateSnapshot(snap.id, { message: `${update.message}; search results file ${resultFileId} left to delete` });
   run.summary.built.push({ snapshot: snap.name, rows: stats.rows, items: stats.items, locations: stats.locations, rejected: stats.rejected, parts: parts.length });
@@ -345,7 +377,7 @@ function publish(run: Run, snap: InventorySnapshot): void {
       updateSnapshot(snap.id, { uploaded: 0, message: `${missing.join(', ')} missing from ${options.stagingFolder}; staging again.` });
       return run.wait(snap, `${missing.length} staged part(s) missing; staging again`);
     }
-    updateSnapshot(snap.id, { status: 'PUBLISHING' });
+    run.update(snap, { status: 'PUBLISHING' });
   } else {
     staged = sftp.listNames(options.stagingFolder);
   }
@@ -366,7 +398,7 @@ function publish(run: Run, snap: InventorySnapshot): void {
   const files = names.map((n) => joinPath(options.targetFolder, n));
   const left = deleteWorkFiles(run, manifest.parts.map((p) => p.fileId));
   const message = `${describeSnapshot(manifest.stats, files.length)}; published to ${options.targetFolder}${left.length > 0 ? `; work files left to delete: ${left.join(', ')}` : ''}.`;
-  updateSnapshot(snap.id, { status: 'PUBLISHED', files, message });
+  run.update(snap, { status: 'PUBLISHED', files, message });
   run.summary.published.push({ snapshot: snap.name, rows: manifest.stats.rows, locations: manifest.stats.locations, files });
 }
 
