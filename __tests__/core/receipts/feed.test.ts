@@ -251,7 +251,11 @@ describe('parseReceiptFile: hostile files are refused before JSON.parse, with a 
     expect(parseReceiptFile('null').fileError).toMatch(/^The file holds null, not an array/);
     const truncated = parseReceiptFile('[{"order_id": "9001", "items": [{"line_id": "1", "quant');
     expect(truncated.fileError).toMatch(/^The file is not valid JSON \(/);
-    expect(truncated.fileError).not.toMatch(/[\u0000-\u001f]/);
+    expect([...(truncated.fileError ?? '')].every((c) => c.charCodeAt(0) >= 0x20)).toBe(true);
+    expect(parseReceiptFile('[1, \u0000]').fileError).toMatch(/NUL byte/);
+    const bell = parseReceiptFile('{"a":\n\u0007 }').fileError ?? '';
+    expect(bell).toMatch(/^The file is not valid JSON \(.*\)\.$/);
+    expect(bell.includes('\u0007') || bell.includes('\n')).toBe(false);
   });
 
   it('shortens a huge id in reports and refuses a huge receipt id', () => {

@@ -28,7 +28,7 @@ import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
 import { intParam, param, textParam } from '../adapters/scriptParams';
-import { joinPath, SftpFolder, type RemoteFile } from '../adapters/sftpFolder';
+import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { createFeedFile, findOpenFeedFiles, updateFeedFile, type FeedFile } from '../adapters/feedFiles';
 import { remainingUnits } from '../adapters/governance';
 import { loadPurchaseOrder } from '../adapters/purchaseOrders';
@@ -319,8 +319,8 @@ interface Known {
 function receiveBatch(entries: readonly EntryItem[], options: ReceiptImportOptions, emit: Emit): void {
   const detailedPos = [...new Set(entries.filter((e) => e.entry.lines.some((l) => l.receipts.length > 0)).map((e) => e.entry.poId))];
   const known: Known = {
-    byExternalId: entries.length > 0 ? findReceiptsByExternalId([...new Set(entries.map((e) => e.externalId))]) : new Map(),
-    posted: detailedPos.length > 0 ? findPostedReceiptIds(detailedPos) : new Map(),
+    byExternalId: entries.length > 0 ? findReceiptsByExternalId([...new Set(entries.map((e) => e.externalId))]) : new Map<string, FoundReceipt>(),
+    posted: detailedPos.length > 0 ? findPostedReceiptIds(detailedPos) : (new Map() as PostedReceiptIds),
   };
   for (const item of entries) receiveEntry(item, known, options, (outcome) => emit(item.file.key, { kind: 'outcome', outcome }));
 }

@@ -202,11 +202,18 @@ function describeJson(value: Json): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Control characters (NUL, line breaks, DEL...) as spaces, so that a report cell stays one readable line. */
+function blankControls(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 0x20 || c === 0x7f ? ' ' : text.charAt(i);
+  }
+  return out;
+}
+
 /** A message safe to put in a report: no control characters, at most 300 characters. */
-const printable = (text: string): string => {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return clean.length > 300 ? `${clean.slice(0, 297)}...` : clean;
-};
+const printable = (text: string): string => blankControls(text.length > 300 ? `${text.slice(0, 297)}...` : text);
 
 export function parseReceiptFile(text: string): ReceiptFile {
   const empty = (fileError: string, fingerprint = ''): ReceiptFile => ({ fileError, fingerprint, entries: [], rejected: [], total: 0 });
@@ -261,8 +268,7 @@ function parseEntry(element: Json, index: number): ReceiptEntry | RejectedEntry 
 /** An id as sent, for reports and memos: trimmed, control characters blanked, at most maxIdLength characters. */
 const idText = (value: Json | undefined): string => {
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return clean.length > FEED_LIMITS.maxIdLength ? `${clean.slice(0, FEED_LIMITS.maxIdLength - 3)}...` : clean;
+  return blankControls(text.length > FEED_LIMITS.maxIdLength ? `${text.slice(0, FEED_LIMITS.maxIdLength - 3)}...` : text);
 };
 
 function parseDocumented(entry: JsonObject, index: number): ReceiptEntry | RejectedEntry {
