@@ -2,7 +2,8 @@
 // with N purchase orders (two lines each, across three stores) is built through the fixture API, HotWax drops
 // one receipt file with N entries (one per PO: part of line 1, all of line 2), and the Map/Reduce script runs
 // once through the local environment (real SFTP server process, emulated account). Reports governance units
-// per stage (total, and the most one invocation used against its limit), wall time and peak memory.
+// per stage (total, and the most one invocation used against its limit), the units per item receipt next to
+// the target (reduce stage, and all four stages), wall time and peak memory.
 //
 //   npm run build && node build/bench/receipts.js [sizes...]      (default: 100 1000)
 import * as fs from 'node:fs';
@@ -15,6 +16,8 @@ const DEPLOYMENT = 'customdeploy_hwx_mr_po_receipt';
 const FOLDER = 'purchaseorder/receipt';
 const STORES = [254, 255, 256];
 const FIRST_PO = 100_001;
+/** Units per item receipt the flow must stay within (transform 10 + save 20 is the floor: NETSUITE.md 4.4, 5). */
+export const UNITS_PER_RECEIPT_TARGET = 35;
 
 export interface StageUnits {
   invocations: number;
@@ -26,6 +29,12 @@ export interface StageUnits {
 export interface ReceiptBenchResult {
   entries: number;
   receiptsCreated: number;
+  /** Reduce-stage units per item receipt created (what one receipt costs: transform, save, its share of the batch search). */
+  unitsPerReceipt: number;
+  /** The target unitsPerReceipt must stay within. */
+  target: string;
+  /** Units of all four stages per item receipt (the file's listing, download, tracking and move included). */
+  allStagesPerReceipt: number;
   /** Governance units per Map/Reduce stage. */
   units: Record<string, StageUnits>;
   wallMs: number;
@@ -83,9 +92,14 @@ export async function benchReceipts(sizes: number[]): Promise<ReceiptBenchResult
       for (const [stage, u] of Object.entries(summary.usage)) {
         units[stage] = { invocations: u.invocations, units: u.units, maxPerInvocation: u.maxUnitsPerInvocation, limitPerInvocation: u.limitPerInvocation };
       }
+      const receiptsCreated = env.account().listRecords('itemreceipt').length;
+      const per = (n: number): number => (receiptsCreated === 0 ? 0 : Math.round((n / receiptsCreated) * 10) / 10);
       results.push({
         entries,
-        receiptsCreated: env.account().listRecords('itemreceipt').length,
+        receiptsCreated,
+        unitsPerReceipt: per(units.reduce?.units ?? 0),
+        target: `<= ${UNITS_PER_RECEIPT_TARGET}`,
+        allStagesPerReceipt: per(Object.values(units).reduce((n, u) => n + u.units, 0)),
         units,
         wallMs,
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -101,7 +115,7 @@ export async function benchReceipts(sizes: number[]): Promise<ReceiptBenchResult
 function print(results: ReceiptBenchResult[]): void {
   const lines = ['PO receipt import: one file of N entries (one per PO, 2 lines each), one Map/Reduce run', ''];
   for (const r of results) {
-    lines.push(`N = ${r.entries}: ${r.receiptsCreated} item receipts, ${r.wallMs} ms wall, peak RSS ${r.peakRssMb} MB`);
+    lines.push(`N = ${r.entries}: ${r.receiptsCreated} item receipts, ${r.unitsPerReceipt} units per receipt (target ${r.target}; all stages ${r.allStagesPerReceipt}), ${r.wallMs} ms wall, peak RSS ${r.peakRssMb} MB`);
     for (const [stage, u] of Object.entries(r.units)) {
       lines.push(`  ${stage.padEnd(12)} ${String(u.invocations).padStart(6)} invocation(s) ${String(u.units).padStart(8)} units   max ${String(u.maxPerInvocation).padStart(5)} of ${u.limitPerInvocation} per invocation`);
     }

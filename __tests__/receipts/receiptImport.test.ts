@@ -117,8 +117,9 @@ describe('PO receipts: entries that cannot be received are reported, the others 
     expect(rowFor(4).join()).toContain('is Pending Supervisor Approval');
     expect(rowFor(5).join()).toContain('Line 7 does not exist on purchase order PO9001');
     expect(rowFor(6).join()).toContain('Line 1 appears more than once in this entry');
-    expect(rowFor(7)).toHaveLength(3);
-    expect(rowFor(7).join()).toMatch(/quantity is 0.*negative.*is not a number/s);
+    // Line 2's quantity 0 is not a problem (not received in this delivery); the other two are.
+    expect(rowFor(7)).toHaveLength(2);
+    expect(rowFor(7).join()).toMatch(/negative.*is not a number/s);
     expect(rowFor(8).join()).toContain('order_id ""PO9001"" is not a NetSuite purchase order internal id');
     expect(rowFor(9)).toEqual([]);
     // order, line, what is wrong, what to do
@@ -149,6 +150,35 @@ describe('PO receipts: entries that cannot be received are reported, the others 
     expect(poLines(env, PO.single)).toEqual({ received: [8], status: 'pendingBilling' });
     expect(onHand(env, ITEMS.tee, LOCATIONS.store255)).toBe(8);
     expect(env.listFolder(ERROR)).toEqual([]);
+  });
+});
+
+describe('PO receipts: a quantity of 0 means "not received in this delivery"', () => {
+  beforeEach(() => start());
+
+  it('receives the other lines of the entry, notes the 0 line as information and archives the file', async () => {
+    drop(env, 'zero_line.json', [
+      { order_id: '9001', items: [{ line_id: '1', quantity: '4' }, { line_id: '2', quantity: '0' }, { line_id: '3', quantity: 2 }] },
+      { order_id: '9005', items: [{ line_id: '1', quantity: 0 }] },
+    ]);
+    await run(env);
+    expect(poLines(env, PO.open)).toEqual({ received: [4, 0, 2], status: 'pendingBillPartReceived' });
+    expect(receipts(env).map((r) => r.lines.map((l) => [l.orderline, l.quantity]))).toEqual([
+      [
+        ['1', 4],
+        ['3', 2],
+      ],
+    ]);
+    // The all-0 entry makes no item receipt.
+    expect(poLines(env, PO.single)).toEqual({ received: [0], status: 'pendingReceipt' });
+    expect(env.listFolder(ARCHIVE)).toEqual(['zero_line.json']);
+    expect(env.listFolder(FAILED)).toEqual([]);
+    const rows = reportRows();
+    expect(rows).toEqual([
+      expect.stringMatching(/^zero_line\.json,1,9001,2,"Line 2: quantity ""0"", not received in this delivery\.","Information only, nothing to do/),
+      expect.stringMatching(/^zero_line\.json,2,9005,1,"Line 1: quantity 0, not received in this delivery\.","Information only, nothing to do/),
+    ]);
+    expect(feedFiles(env)).toEqual([{ name: 'zero_line.json', status: 'ARCHIVED', applied: 1, rejected: 0, message: '1 received, 0 already received, 0 rejected, 1 with nothing to receive (every line 0)' }]);
   });
 });
 
@@ -230,15 +260,29 @@ describe('PO receipts: restarts never create a second receipt (NETSUITE.md 6.2)'
     expect(env.listFolder(ARCHIVE)).toEqual(['restart.json']);
   };
 
-  it('a restart in the middle of the reduce stage re-runs the interrupted PO, finds its receipts by External ID and reports them received', async () => {
+  it('a restart in the middle of the reduce stage re-runs the interrupted batch, finds its receipts by External ID and reports them received', async () => {
     drop(env, 'restart.json', file);
-    const summary = await run(env, { restart: { stage: 'reduce', afterInvocations: 1 } });
+    const summary = await run(env, { restart: { stage: 'reduce', afterInvocations: 0 } });
     expect(summary.status).toBe('COMPLETE');
-    // The second reduce invocation (PO 9005) saved its receipt, then the server restarted: it ran again.
-    expect(summary.usage.reduce?.invocations).toBe(4);
+    // The first reduce invocation (the batch holding all three entries) saved its receipts, then the server
+    // restarted: it ran again (batch twice + the file's key).
+    expect(summary.usage.reduce?.invocations).toBe(3);
     expectReceivedOnce();
     expect(env.listFolder(ERROR)).toEqual([]);
-    expect(feedFiles(env)).toEqual([expect.objectContaining({ status: 'ARCHIVED', applied: 3, rejected: 0, message: '3 received (1 found after a restart), 0 already received, 0 rejected' })]);
+    expect(feedFiles(env)).toEqual([expect.objectContaining({ status: 'ARCHIVED', applied: 3, rejected: 0, message: '3 received (3 found after a restart), 0 already received, 0 rejected' })]);
+  });
+
+  it('a run killed in the middle of a batch, after two of its three receipts: the next run makes only the third', async () => {
+    drop(env, 'restart.json', file);
+    // record.save #1 is the file's tracking record, #2 and #3 the first two item receipts.
+    const killed = await run(env, { kill: { api: 'record.save', occurrence: 3, when: 'after' } });
+    expect(killed.status).toBe('KILLED');
+    expect(receipts(env)).toHaveLength(2);
+    expect(env.listFolder(INCOMING)).toContain('restart.json');
+    await run(env);
+    expectReceivedOnce();
+    expect(env.listFolder(ERROR)).toEqual([]);
+    expect(feedFiles(env)).toEqual([expect.objectContaining({ status: 'ARCHIVED', applied: 3, message: '3 received (2 found after a restart), 0 already received, 0 rejected' })]);
   });
 
   it('a restart in getInputData, in the map stage or in summarize changes nothing (moving the file is safe to repeat)', async () => {

@@ -17,7 +17,7 @@ const received = (index: number, recovered = false): EntryOutcome => ({ status: 
 describe('decideFile', () => {
   it('archives a file whose entries were all received, with no report rows', () => {
     const result = decideFile(marker(), [received(0), received(1, true), received(2), received(3)]);
-    expect(result).toEqual({ destination: 'archive', received: 4, recovered: 1, alreadyReceived: 0, rejected: 0, deferred: 0, reportRows: [] });
+    expect(result).toEqual({ destination: 'archive', received: 4, recovered: 1, alreadyReceived: 0, rejected: 0, nothingToReceive: 0, deferred: 0, reportRows: [] });
   });
 
   it('archives a file with rejected entries too, reporting every problem and entries received by an earlier delivery', () => {
@@ -40,6 +40,12 @@ describe('decideFile', () => {
     const result = decideFile(marker({ fileError: 'The file is empty.', total: 0, entries: {} }), []);
     expect(result.destination).toBe('failed');
     expect(result.reportRows).toEqual([expect.objectContaining({ entry: 0, problem: 'The file is empty.' })]);
+  });
+
+  it('archives a file whose only rows are notes of 0 lines: information, nothing rejected; an all-0 entry is counted apart', () => {
+    const note = { entry: 2, order: '9001', line: '3', problem: 'Line 3: quantity 0, not received in this delivery.', action: 'Information only, nothing to do.' };
+    const result = decideFile(marker({ notes: [note] }), [received(0), { status: 'nothing-to-receive', index: 1, order: '9001' }, received(2), received(3)]);
+    expect(result).toEqual({ destination: 'archive', received: 3, recovered: 0, alreadyReceived: 0, rejected: 0, nothingToReceive: 1, deferred: 0, reportRows: [note] });
   });
 
   it('keeps a file with deferred entries for the next run', () => {

@@ -1,5 +1,5 @@
 import type { ReceiptEntry } from '../../../src/TypeScripts/hotwax_inventory/core/receipts/feed';
-import { applyReceipt, planReceipt, skuMatches, type PlanOptions, type PurchaseOrderSnapshot } from '../../../src/TypeScripts/hotwax_inventory/core/receipts/plan';
+import { nothingNew, planReceipt, receivableView, skuMatches, type PlanOptions, type PurchaseOrderSnapshot } from '../../../src/TypeScripts/hotwax_inventory/core/receipts/plan';
 
 const po = (over: Partial<PurchaseOrderSnapshot> = {}): PurchaseOrderSnapshot => ({
   id: '9001',
@@ -104,19 +104,31 @@ describe('planReceipt', () => {
   });
 });
 
-describe('applyReceipt', () => {
-  it('adds the received quantities and makes a PO whose open lines are all received not receivable', () => {
-    const start = po({ lines: po().lines.slice(0, 3) });
-    const partly = applyReceipt(start, [{ lineId: '1', itemId: '3412', quantity: 4, location: '254', receiptIds: [], overage: 0 }]);
-    expect(partly.lines.map((l) => l.received)).toEqual([4, 3, 0]);
-    expect(partly.status).toBe('pendingBillPartReceived');
-    const full = applyReceipt(partly, [
-      { lineId: '1', itemId: '3412', quantity: 6, location: '254', receiptIds: [], overage: 0 },
-      { lineId: '2', itemId: '3413', quantity: 2, location: '254', receiptIds: [], overage: 0 },
-    ]);
-    // Line 3 is closed: it does not count.
-    expect(full.status).toBe('pendingBilling');
-    expect(planReceipt(entry([['1', 1]]), full, options).kind).toBe('reject');
-    expect(start.lines[0]?.received).toBe(0);
+describe('nothingNew', () => {
+  it('is true only when every line has shipment receipts and every one is posted already', () => {
+    const detailed = (ids: string[][]): ReceiptEntry => ({ ...entry([]), shape: 'detailed', lines: ids.map((r, i) => ({ lineId: String(i + 1), quantity: r.length, receipts: r.map((receiptId) => ({ receiptId, quantity: 1 })) })) });
+    expect(nothingNew(detailed([['R1'], ['R2']]), new Set(['R1', 'R2']))).toBe(true);
+    expect(nothingNew(detailed([['R1'], ['R2']]), new Set(['R1']))).toBe(false);
+    expect(nothingNew(detailed([['R1', '']]), new Set(['R1']))).toBe(false);
+    expect(nothingNew(entry([['1', 1]]), new Set(['R1']))).toBe(false);
+    expect(nothingNew(entry([]), new Set())).toBe(false);
+  });
+});
+
+describe('receivableView (the PO as its transform shows it, NETSUITE.md 4.4)', () => {
+  const view = receivableView('9001', [
+    { lineId: '1', itemId: '3412', itemName: 'WJ08-XS-Orange', remaining: 6, location: '254' },
+    { lineId: '2', itemId: '3413', itemName: 'MH09-XS-Blue', remaining: 2, location: '' },
+  ]);
+
+  it('receives up to what remains on an offered line', () => {
+    expect(planReceipt(entry([['1', 6]]), view, options)).toEqual({ kind: 'receive', lines: [{ lineId: '1', itemId: '3412', quantity: 6, location: '254', receiptIds: [], overage: 0 }] });
+    expect(planReceipt(entry([['1', 7]]), view, { ...options, allowOverage: true })).toEqual({ kind: 'receive', lines: [{ lineId: '1', itemId: '3412', quantity: 7, location: '254', receiptIds: [], overage: 1 }] });
+  });
+
+  it('rejects a line the transform does not offer, one above what remains and one without location', () => {
+    expect(planReceipt(entry([['3', 1]]), view, options).kind).toBe('reject');
+    expect(planReceipt(entry([['1', 7]]), view, options).kind).toBe('reject');
+    expect(planReceipt(entry([['2', 1]]), view, options).kind).toBe('reject');
   });
 });

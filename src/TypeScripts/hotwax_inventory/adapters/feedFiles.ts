@@ -7,6 +7,9 @@
  *   ARCHIVED | FAILED -> the file is in archive/ or failed/ (terminal)
  * Outgoing files (the PO export) are recorded once they are on the SFTP server:
  *   UPLOADED  -> the file is in the flow's outgoing folder (terminal)
+ * Entries of an incoming folder that cannot be read at all (a folder named *.json, a link out of the SFTP
+ * root, a file without read permission) are recorded so that someone sees them:
+ *   SKIPPED   -> left where it is and tried again every run; FAILED once it is gone or readable again
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
@@ -14,7 +17,7 @@ import type { FilterExpression } from './pagedSearch';
 
 export const FEED_FILE_RECORD = 'customrecord_hwx_feed_file';
 
-export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED' | 'UPLOADED';
+export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED' | 'UPLOADED' | 'SKIPPED';
 export const TERMINAL_STATUSES: readonly FeedFileStatus[] = ['ARCHIVED', 'FAILED'];
 
 export interface TrackedJob {

@@ -1,14 +1,16 @@
 /**
- * Item receipts from HotWax: finding the ones already made (by External ID, by purchase order, and the
- * HotWax shipment receipt ids stamped on their lines) and making one from a plan with record.transform
- * (NETSUITE.md 4.4: transform 10 units, save 20).
+ * Item receipts from HotWax: finding the ones already made (by External ID, and the HotWax shipment receipt
+ * ids stamped on their lines, one search for a whole reduce batch) and making one from a plan with
+ * record.transform (NETSUITE.md 4.4: transform 10 units, save 20). The transform is also how the flow reads
+ * the purchase order: it returns every receivable line with its order line, item, remaining quantity and
+ * location, so no record.load is needed on the way to a receipt.
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
 import { chunk, forEachResult, textValue } from './pagedSearch';
 import { canonicalLineId } from './purchaseOrders';
-import { IntegrationError } from '../core/integrationError';
-import type { PlannedLine } from '../core/receipts/plan';
+import { errorCode, errorMessage, IntegrationError } from '../core/integrationError';
+import type { PlannedLine, ReceivableLine } from '../core/receipts/plan';
 import type { FoundReceipt } from '../core/receipts/outcome';
 
 /** Body field: the HotWax Feed File (tracking record) of the delivery that made the receipt. */
@@ -16,31 +18,39 @@ export const RECEIPT_FEED_FILE_FIELD = 'custbody_hwx_receipt_feed_file';
 /** Line field: the HotWax shipment receipt ids received on the line, comma-separated. */
 export const RECEIPT_IDS_FIELD = 'custcol_hwx_receipt_ids';
 
-export interface ReceiptsOfPurchaseOrder {
-  byExternalId: Map<string, FoundReceipt>;
-  /** HotWax shipment receipt id -> internal id of the item receipt that holds it. */
-  receiptIds: Map<string, string>;
-}
+/** HotWax shipment receipt id -> internal id of the item receipt that holds it, per purchase order. */
+export type PostedReceiptIds = Map<string, Map<string, string>>;
 
-/** Every item receipt created from the purchase order, read line by line (one paged search: 10 units). */
-export function findReceiptsOfPurchaseOrder(poId: string): ReceiptsOfPurchaseOrder {
-  const out: ReceiptsOfPurchaseOrder = { byExternalId: new Map(), receiptIds: new Map() };
-  forEachResult(
-    search.create({
-      type: search.Type.ITEM_RECEIPT,
-      filters: [['createdfrom', 'anyof', poId], 'AND', ['mainline', 'is', 'F']],
-      columns: ['externalid', RECEIPT_FEED_FILE_FIELD, RECEIPT_IDS_FIELD].map((name) => search.createColumn({ name })),
-    }),
-    (r) => {
-      const externalId = textValue(r, 'externalid');
-      if (externalId) out.byExternalId.set(externalId, { receiptId: r.id, feedFileId: textValue(r, RECEIPT_FEED_FILE_FIELD) });
-      for (const id of textValue(r, RECEIPT_IDS_FIELD).split(',')) if (id.trim()) out.receiptIds.set(id.trim(), r.id);
-    },
-  );
+/**
+ * The HotWax shipment receipt ids stamped on the lines of every item receipt created from these purchase
+ * orders (one paged search for all of them: 5 units, + 5 per page of 1,000 lines).
+ */
+export function findPostedReceiptIds(poIds: readonly string[]): PostedReceiptIds {
+  const out: PostedReceiptIds = new Map();
+  for (const part of chunk(poIds, 1000)) {
+    forEachResult(
+      search.create({
+        type: search.Type.ITEM_RECEIPT,
+        filters: [['createdfrom', 'anyof', part], 'AND', ['mainline', 'is', 'F']],
+        columns: ['createdfrom', RECEIPT_IDS_FIELD].map((name) => search.createColumn({ name })),
+      }),
+      (r) => {
+        const ids = textValue(r, RECEIPT_IDS_FIELD);
+        if (!ids) return;
+        const po = textValue(r, 'createdfrom');
+        const ofPo = out.get(po) ?? new Map<string, string>();
+        out.set(po, ofPo);
+        for (const id of ids.split(',')) if (id.trim()) ofPo.set(id.trim(), r.id);
+      },
+    );
+  }
   return out;
 }
 
-/** Item receipts with these External IDs (summarize's check of entries left without an outcome). */
+/**
+ * Item receipts with these External IDs: reduce's idempotency check for a whole batch, and summarize's check
+ * of entries left without an outcome (runPaged 5 units, + 5 per page of 1,000 receipts found).
+ */
 export function findReceiptsByExternalId(externalIds: readonly string[]): Map<string, FoundReceipt> {
   const found = new Map<string, FoundReceipt>();
   for (const part of chunk(externalIds, 1000)) {
@@ -57,40 +67,81 @@ export function findReceiptsByExternalId(externalIds: readonly string[]): Map<st
 }
 
 export interface NewReceipt {
-  poId: string;
   externalId: string;
   feedFileId: string;
   memo: string;
   lines: readonly PlannedLine[];
 }
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
+/** An item receipt transformed from its purchase order, not saved yet, with the lines it offers. */
+export interface OpenedReceipt {
+  poId: string;
+  record: record.Record;
+  lines: ReceivableLine[];
+}
+
+export type TransformResult = { ok: true; receipt: OpenedReceipt } | { ok: false; code: string; message: string };
+
 /**
- * Transforms the purchase order into an item receipt that receives exactly the planned lines: the transform
- * checks every open line with its remaining quantity (NETSUITE.md 4.4), so every other line is unchecked.
- * Returns the receipt's internal id. NetSuite's own errors (over-receipt refused by the account, a line
- * closed meanwhile, DUP_RCRD for an External ID that exists) are thrown as they are.
+ * record.transform of the purchase order into an item receipt (10 units). The receipt offers one line per PO
+ * line that is open and not fully received, with `orderline`, `item`, `quantityremaining` (the remainder;
+ * `quantity` starts at it unless "Default Items to Zero Received" is on) and `location` (NETSUITE.md 4.4;
+ * quantityRemaining is in the ItemReceiptItem SOAP schema; its SuiteScript id is [O/U]). NetSuite refuses
+ * the transform of a PO that does not exist, is not receivable or has nothing left (INVALID_INITIALIZE_REF
+ * [U]): that comes back as ok=false for the caller to explain.
  */
-export function createItemReceipt(receipt: NewReceipt): string {
-  const ir = record.transform({ fromType: record.Type.PURCHASE_ORDER, fromId: Number(receipt.poId), toType: record.Type.ITEM_RECEIPT, isDynamic: false });
-  const wanted = new Map(receipt.lines.map((l) => [l.lineId, l]));
-  const offered = new Set<string>();
+export function transformPurchaseOrder(poId: string): TransformResult {
+  let ir: record.Record;
+  try {
+    ir = record.transform({ fromType: record.Type.PURCHASE_ORDER, fromId: Number(poId), toType: record.Type.ITEM_RECEIPT, isDynamic: false });
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+    return { ok: false, code, message: errorMessage(err) };
+  }
+  const lines: ReceivableLine[] = [];
   const count = ir.getLineCount({ sublistId: 'item' });
   for (let line = 0; line < count; line++) {
-    const orderLine = canonicalLineId(ir.getSublistValue({ sublistId: 'item', fieldId: 'orderline', line }));
-    const planned = wanted.get(orderLine);
+    const value = (fieldId: string): unknown => ir.getSublistValue({ sublistId: 'item', fieldId, line });
+    const remaining = Number(value('quantityremaining'));
+    lines.push({
+      lineId: canonicalLineId(value('orderline')),
+      itemId: text(value('item')),
+      itemName: text(ir.getSublistText({ sublistId: 'item', fieldId: 'item', line })),
+      remaining: Number.isFinite(remaining) && text(value('quantityremaining')) !== '' ? remaining : Number(value('quantity')) || 0,
+      location: text(value('location')),
+    });
+  }
+  return { ok: true, receipt: { poId, record: ir, lines } };
+}
+
+/**
+ * Saves the transformed receipt so that it receives exactly the planned lines: the transform checks every
+ * open line with its remaining quantity (NETSUITE.md 4.4), so every other line is unchecked. Returns the
+ * receipt's internal id (save: 20 units). NetSuite's own errors (over-receipt refused by the account, DUP_RCRD
+ * for an External ID that exists) are thrown as they are.
+ */
+export function saveItemReceipt(opened: OpenedReceipt, receipt: NewReceipt): string {
+  const ir = opened.record;
+  const wanted = new Map(receipt.lines.map((l) => [l.lineId, l]));
+  const offered = new Set<string>();
+  opened.lines.forEach((offer, line) => {
+    const planned = wanted.get(offer.lineId);
     if (!planned) {
       ir.setSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line, value: false });
-      continue;
+      return;
     }
-    offered.add(orderLine);
+    offered.add(offer.lineId);
     ir.setSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line, value: true });
     ir.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line, value: planned.quantity });
     ir.setSublistValue({ sublistId: 'item', fieldId: 'location', line, value: planned.location });
     if (planned.receiptIds.length > 0) ir.setSublistValue({ sublistId: 'item', fieldId: RECEIPT_IDS_FIELD, line, value: planned.receiptIds.join(',') });
-  }
+  });
   const notOffered = receipt.lines.filter((l) => !offered.has(l.lineId)).map((l) => l.lineId);
   if (notOffered.length > 0) {
-    throw new IntegrationError('RECEIPT_LINE_NOT_OFFERED', `NetSuite offers nothing to receive on line(s) ${notOffered.join(', ')} of purchase order ${receipt.poId} (closed or fully received meanwhile).`, { poId: receipt.poId });
+    throw new IntegrationError('RECEIPT_LINE_NOT_OFFERED', `NetSuite offers nothing to receive on line(s) ${notOffered.join(', ')} of purchase order ${opened.poId} (closed or fully received meanwhile).`, { poId: opened.poId });
   }
   ir.setValue({ fieldId: 'externalid', value: receipt.externalId });
   ir.setValue({ fieldId: 'memo', value: receipt.memo.slice(0, 999) });

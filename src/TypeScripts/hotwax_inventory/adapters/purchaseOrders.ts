@@ -1,6 +1,8 @@
 /**
  * Reads a purchase order as the receipt planner needs it: status and, per line, item, quantities, location
- * and whether it is closed (NETSUITE.md 4.3). One record.load (10 units) per purchase order.
+ * and whether it is closed (NETSUITE.md 4.3). One record.load (10 units). The receipt flow reads the lines it
+ * receives from the transformed item receipt (adapters/itemReceipts.ts) and loads the PO only to explain an
+ * entry it cannot receive (unknown PO or line, closed, fully received, not receivable).
  */
 import * as record from 'N/record';
 import { errorCode } from '../core/integrationError';

@@ -58,6 +58,12 @@ export class SftpFolder {
       .map((e) => ({ name: e.name, size: Number(e.size), lastModified: String(e.lastModified) }));
   }
 
+  /** Everything in `dir` whose name matches `pattern`, folders flagged, oldest name first (one list call). */
+  listEntries(dir: string, pattern: RegExp): (RemoteFile & { directory: boolean })[] {
+    const entries = this.connection.list({ path: dir, sort: 'NAME' as unknown as sftp.Sort });
+    return entries.filter((e) => pattern.test(e.name)).map((e) => ({ name: e.name, size: Number(e.size), lastModified: String(e.lastModified), directory: e.directory }));
+  }
+
   /** Names of everything in `dir` (files and folders). */
   listNames(dir: string): Set<string> {
     return new Set(this.connection.list({ path: dir, sort: 'NAME' as unknown as sftp.Sort }).map((e) => e.name));

@@ -2,17 +2,24 @@
  * The PO receipt import (customscript_hwx_mr_po_receipt): HotWax item receipts -> NetSuite Item Receipts.
  *
  *  getInputData  lists <folder>/*.json (default purchaseorder/receipt), reads and parses each file
- *                (core/receipts/feed), records it (HotWax Feed File), and emits one pair per entry plus one
- *                marker per file. A file that cannot be read as a receipt feed is only marked.
- *  map           routes each entry to its purchase order (key po:<id>), so that one reduce invocation handles
- *                one PO: no two invocations transform the same PO at once, and each entry is planned against
- *                the PO as the previous entry left it. Markers and entries that failed parsing go to their
- *                file (key file:<tracking id>).
- *  reduce        po:<id>: loads the PO and the item receipts already made from it, then per entry (files in
- *                name order, entries in file order): already made under the entry's External ID? -> reported,
- *                never made twice (after a restart the receipt of the interrupted attempt is found here);
- *                otherwise plans (core/receipts/plan) and transforms the PO into an Item Receipt of exactly the
- *                planned lines. Writes one outcome per entry. file:<id>: passes markers and parse errors on.
+ *                (core/receipts/feed, which bounds size, depth and entries before JSON.parse), records it
+ *                (HotWax Feed File), and emits one pair per entry plus one marker per file. A file that cannot
+ *                be read as a receipt feed is only marked (it goes to failed/). An entry that cannot be
+ *                downloaded at all (a folder, a link out of the SFTP root, no read permission) is skipped
+ *                with an error in the log and a SKIPPED feed-file record; the other files go on.
+ *                Entries are put in batches (key batch:<n>): every entry of one PO in the same batch, about
+ *                BATCH_ENTRIES entries per batch.
+ *  map           routes each entry to its batch, markers and entries that failed parsing to their file
+ *                (key file:<tracking id>). A PO is in exactly one batch per run, so no two invocations
+ *                transform the same PO at once.
+ *  reduce        batch:<n>: ONE search for the External IDs of every entry of the batch (and, for HotWax's
+ *                detailed shape, the shipment receipt ids already on item receipts of its POs), then per
+ *                entry (files in name order, entries in file order): already made under the entry's External
+ *                ID? -> reported, never made twice (after a restart the receipt of the interrupted attempt is
+ *                found here, and a DUP_RCRD on save means the same); otherwise transforms the PO, plans
+ *                (core/receipts/plan) against the lines the transform offers, and saves an Item Receipt of
+ *                exactly the planned lines. The PO is loaded only to explain an entry it cannot receive.
+ *                Writes one outcome per entry. file:<id>: passes markers and parse errors on.
  *  summarize     per file: writes the error report to error/, moves the file to archive/ (read; entries
  *                received or reported) or failed/ (not a receipt feed), closes its tracking record. Moving
  *                happens only here, after every entry of the file has its outcome, and is safe to repeat.
@@ -21,16 +28,16 @@ import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
 import { intParam, param, textParam } from '../adapters/scriptParams';
-import { joinPath, SftpFolder, type RemoteFile } from '../adapters/sftpFolder';
+import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { createFeedFile, findOpenFeedFiles, updateFeedFile, type FeedFile } from '../adapters/feedFiles';
 import { remainingUnits } from '../adapters/governance';
 import { loadPurchaseOrder } from '../adapters/purchaseOrders';
-import { createItemReceipt, findReceiptsByExternalId, findReceiptsOfPurchaseOrder, type ReceiptsOfPurchaseOrder } from '../adapters/itemReceipts';
+import { findPostedReceiptIds, findReceiptsByExternalId, saveItemReceipt, transformPurchaseOrder, type PostedReceiptIds } from '../adapters/itemReceipts';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
-import { fingerprint } from '../core/hash';
-import { parseReceiptFile, receiptKey, type ReceiptEntry, type RejectedEntry } from '../core/receipts/feed';
-import { applyReceipt, planReceipt, type PurchaseOrderSnapshot } from '../core/receipts/plan';
-import { decideFile, outcomesForMissing, type EntryOutcome, type FileMarker, type FileResult, type FoundReceipt } from '../core/receipts/outcome';
+import { fingerprint, hash64 } from '../core/hash';
+import { parseReceiptFile, receiptKey, refuseSize, type ReceiptEntry, type ReceiptFile, type RejectedEntry } from '../core/receipts/feed';
+import { nothingNew, planReceipt, receivableView, type PlanOptions, type PurchaseOrderSnapshot, type ReceiptPlan } from '../core/receipts/plan';
+import { decideFile, outcomesForMissing, type EntryOutcome, type FileMarker, type FileResult, type FoundReceipt, type ReportRow } from '../core/receipts/outcome';
 import { receiptReportCsv, receiptReportName } from '../core/receipts/report';
 
 export const PARAM = {
@@ -45,8 +52,18 @@ export const PARAM = {
 const UNITS_PER_FILE = 120;
 /** getInputData keeps this much for the listing and the audit log. */
 const INPUT_RESERVE = 200;
-/** reduce: transform 10 + save 20, with margin for a DUP_RCRD look-up (NETSUITE.md 5). */
+/** reduce: transform 10 + save 20, with margin for a DUP_RCRD look-up or a record.load (NETSUITE.md 5). */
 const UNITS_PER_RECEIPT = 50;
+/**
+ * Entries per reduce batch (all entries of one PO stay together, so a batch can be larger). 50 receipts are
+ * about 1,500 units (transform 10 + save 20 each), under a third of reduce's 5,000, and the batch's one
+ * idempotency search (5 units) costs 0.1 unit per receipt.
+ */
+export const BATCH_ENTRIES = 50;
+/** N/sftp download errors that concern the one file (anything else, e.g. a dropped connection, stops the run). */
+const UNREADABLE_CODES: readonly string[] = ['FTP_PERMISSION_DENIED', 'FTP_NO_SUCH_FILE_OR_DIRECTORY', 'FTP_MAXIMUM_FILE_SIZE_EXCEEDED'];
+/** Fingerprint of a SKIPPED feed-file record: never a content hash (those are 16 hex digits). */
+const UNREADABLE = 'UNREADABLE';
 
 export interface ReceiptImportOptions {
   /** Incoming folder under the SFTP base directory; archive/, failed/ and error/ are inside it. */
@@ -84,57 +101,162 @@ interface FileRef {
 }
 
 export type WorkItem =
-  | { kind: 'entry'; file: FileRef; externalId: string; entry: ReceiptEntry }
+  | { kind: 'entry'; file: FileRef; externalId: string; entry: ReceiptEntry; batch: string }
   | { kind: 'rejected'; file: FileRef; rejected: RejectedEntry }
+  /** Every line of the entry was 0: nothing to receive. */
+  | { kind: 'empty'; file: FileRef; index: number; order: string }
   | { kind: 'file'; marker: FileMarker };
 
 export type FileOutput = { kind: 'outcome'; outcome: EntryOutcome } | { kind: 'file'; marker: FileMarker };
 
 // ---- getInputData -----------------------------------------------------------------------------------------
 
+interface ReadFile {
+  file: FileRef;
+  print: string;
+  parsed: ReceiptFile;
+}
+
+interface Unreadable {
+  name: string;
+  why: string;
+}
+
 export function getInputData(): WorkItem[] {
   const options = readOptions();
   const folders = foldersOf(options);
   const sftpFolder = SftpFolder.connect(loadSftpSettingsFor(PARAM.sftpConfig));
-  let files: RemoteFile[];
+  let listed: ReturnType<SftpFolder['listEntries']>;
   try {
-    files = sftpFolder.listFiles(folders.incoming, /\.json$/i);
+    listed = sftpFolder.listEntries(folders.incoming, /\.json$/i);
   } catch (err) {
     throw new IntegrationError('RECEIPT_FOLDER_UNREADABLE', `Cannot list ${folders.incoming} on SFTP (${describe(err)}). Check the folder parameter ${PARAM.folder} and the SFTP base directory.`, {}, err);
   }
   sftpFolder.ensureFolders(folders.incoming, ['archive', 'failed', 'error']);
   const flow = flowName(options);
   const open = findOpenFeedFiles(flow);
-  closeMovedFiles(open, new Set(files.map((f) => f.name)), folders);
+  const files = listed.filter((e) => !e.directory);
+  closeMovedFiles(open, new Set(listed.map((f) => f.name)), folders);
+  const unreadable: Unreadable[] = listed.filter((e) => e.directory).map((e) => ({ name: e.name, why: 'it is a folder, not a file' }));
   const readAt = new Date().toISOString();
-  const items: WorkItem[] = [];
-  let entries = 0;
-  let read = 0;
+  const read: ReadFile[] = [];
   for (const remote of files.slice(0, options.maxFiles)) {
     if (remainingUnits() < UNITS_PER_FILE + INPUT_RESERVE) break;
-    const text = sftpFolder.readText(folders.incoming, remote.name);
-    const parsed = parseReceiptFile(text);
-    const print = parsed.fingerprint || fingerprint(text).toUpperCase();
+    // Too big: refused from the listing, never downloaded.
+    const tooBig = refuseSize(remote.size);
+    let parsed: ReceiptFile;
+    let print: string;
+    if (tooBig !== undefined) {
+      parsed = { fileError: tooBig, fingerprint: '', entries: [], rejected: [], total: 0 };
+      print = hash64(`${remote.name}\n${remote.size}\n${remote.lastModified}`).toUpperCase();
+    } else {
+      let text: string;
+      try {
+        text = sftpFolder.readText(folders.incoming, remote.name);
+      } catch (err) {
+        if (!UNREADABLE_CODES.includes(errorCode(err))) throw err;
+        unreadable.push({ name: remote.name, why: `it cannot be downloaded (${describe(err)})` });
+        continue;
+      }
+      parsed = parseSafely(text);
+      print = parsed.fingerprint || fingerprint(text).toUpperCase();
+    }
     // A run restarted (or a file left for the next run) finds its tracking record again: same name, same content.
     const tracked = open.find((f) => f.fileName === remote.name && f.fingerprint === print);
     const key = tracked?.id ?? createFeedFile({ flow, fileName: remote.name, fingerprint: print, rows: parsed.total, skipped: 0, jobs: [] });
     for (const stale of open.filter((f) => f.fileName === remote.name && f.fingerprint !== print)) {
-      updateFeedFile(stale.id, { status: 'FAILED', message: `Replaced on SFTP by a file of the same name with other content (tracking record ${key}) before it was finished.` });
+      const message = stale.status === 'SKIPPED' ? `Readable again: tracked as HotWax Feed File ${key}.` : `Replaced on SFTP by a file of the same name with other content (tracking record ${key}) before it was finished.`;
+      updateFeedFile(stale.id, { status: 'FAILED', message });
     }
-    const file: FileRef = { key, name: remote.name, seq: read };
+    read.push({ file: { key, name: remote.name, seq: read.length }, print, parsed });
+  }
+  recordUnreadable(unreadable, open, new Set(listed.map((e) => e.name)), flow, folders.incoming);
+
+  const batchOf = assignBatches(read.flatMap((r) => r.parsed.entries.filter((e) => e.lines.length > 0).map((e) => e.poId)));
+  const items: WorkItem[] = [];
+  let entries = 0;
+  for (const { file, print, parsed } of read) {
     const keyed: FileMarker['entries'] = {};
+    const notes: ReportRow[] = [];
     for (const entry of parsed.entries) {
+      for (const n of entry.notes ?? []) notes.push({ entry: entry.index + 1, order: entry.poId, line: n.lineId, problem: n.problem, action: n.action });
+      if (entry.lines.length === 0) {
+        items.push({ kind: 'empty', file, index: entry.index, order: entry.poId });
+        continue;
+      }
       const externalId = receiptKey(print, entry);
-      keyed[String(entry.index)] = { externalId, poId: entry.poId };
-      items.push({ kind: 'entry', file, externalId, entry });
+      const batch = batchOf.get(entry.poId) ?? 'batch:0';
+      keyed[String(entry.index)] = { externalId, poId: entry.poId, batch };
+      items.push({ kind: 'entry', file, externalId, entry, batch });
     }
     for (const rejected of parsed.rejected) items.push({ kind: 'rejected', file, rejected });
-    items.push({ kind: 'file', marker: { fileKey: key, fileName: remote.name, fingerprint: print, readAt, total: parsed.total, entries: keyed, ...(parsed.fileError !== undefined ? { fileError: parsed.fileError } : {}) } });
+    items.push({
+      kind: 'file',
+      marker: {
+        fileKey: file.key,
+        fileName: file.name,
+        fingerprint: print,
+        readAt,
+        total: parsed.total,
+        entries: keyed,
+        ...(notes.length > 0 ? { notes } : {}),
+        ...(parsed.fileError !== undefined ? { fileError: parsed.fileError } : {}),
+      },
+    });
     entries += parsed.total;
-    read += 1;
   }
-  log.audit({ title: `PO receipts: read ${read} of ${files.length} file(s), ${entries} entries`, details: files.slice(0, read).map((f) => f.name).join(', ').slice(0, 3900) });
+  log.audit({ title: `PO receipts: read ${read.length} of ${files.length} file(s), ${entries} entries`, details: read.map((f) => f.file.name).join(', ').slice(0, 3900) });
   return items;
+}
+
+/** The parser never throws on content; should anything still go wrong, the file fails alone. */
+function parseSafely(text: string): ReceiptFile {
+  try {
+    return parseReceiptFile(text);
+  } catch (err) {
+    return { fileError: `The file could not be read as a receipt feed (${describe(err).slice(0, 300)}).`, fingerprint: '', entries: [], rejected: [], total: 0 };
+  }
+}
+
+/**
+ * Batches for the reduce stage: POs in order of first appearance, every entry of a PO in the PO's batch,
+ * a new batch once BATCH_ENTRIES would be exceeded. Deterministic, so a restarted getInputData gives the same.
+ */
+export function assignBatches(poIdPerEntry: readonly string[]): Map<string, string> {
+  const perPo = new Map<string, number>();
+  for (const po of poIdPerEntry) perPo.set(po, (perPo.get(po) ?? 0) + 1);
+  const out = new Map<string, string>();
+  let batch = 0;
+  let size = 0;
+  for (const [po, count] of perPo) {
+    if (size > 0 && size + count > BATCH_ENTRIES) {
+      batch += 1;
+      size = 0;
+    }
+    out.set(po, `batch:${batch}`);
+    size += count;
+  }
+  return out;
+}
+
+/**
+ * Entries of the incoming folder that cannot be read: logged as an error every run, and recorded once as a
+ * SKIPPED HotWax Feed File (kept open, so the next run finds it instead of making another). A SKIPPED record
+ * whose entry is gone from the folder is closed; one whose file became readable is closed when it is read.
+ */
+function recordUnreadable(unreadable: readonly Unreadable[], open: readonly FeedFile[], listed: ReadonlySet<string>, flow: string, folder: string): void {
+  for (const u of unreadable) {
+    const message = `Skipped: ${joinPath(folder, u.name)} cannot be read as a receipt file because ${u.why}. Nothing was received from it and it was left where it is. Remove it, or make it a readable file (no folder, no link outside the SFTP folder, read permission for the SFTP user); it is tried again every run.`;
+    if (!open.some((f) => f.fileName === u.name && f.status === 'SKIPPED')) createFeedFile({ flow, fileName: u.name, fingerprint: UNREADABLE, rows: 0, skipped: 1, jobs: [], status: 'SKIPPED', message });
+  }
+  // Gone from the folder: close the record. (One read this run was closed by the read loop; one listed but
+  // not reached this run, beyond the files-per-run limit, stays as it is.)
+  for (const stale of open.filter((f) => f.status === 'SKIPPED' && !listed.has(f.fileName))) {
+    updateFeedFile(stale.id, { status: 'FAILED', message: `${stale.message} (closed: no longer in ${folder})` });
+  }
+  if (unreadable.length > 0) {
+    log.error({ title: `PO receipts: ${unreadable.length} entr${unreadable.length === 1 ? 'y' : 'ies'} of ${folder} skipped, unreadable`, details: unreadable.map((u) => `${u.name}: ${u.why}`).join('\n').slice(0, 3900) });
+  }
 }
 
 /**
@@ -154,13 +276,14 @@ function closeMovedFiles(open: FeedFile[], incoming: ReadonlySet<string>, folder
 
 export function map(ctx: EntryPoints.MapReduce.mapContext): void {
   const item = JSON.parse(ctx.value) as WorkItem;
-  const key = item.kind === 'entry' ? `po:${item.entry.poId}` : `file:${item.kind === 'file' ? item.marker.fileKey : item.file.key}`;
+  const key = item.kind === 'entry' ? item.batch : `file:${item.kind === 'file' ? item.marker.fileKey : item.file.key}`;
   ctx.write({ key, value: ctx.value });
 }
 
 // ---- reduce -------------------------------------------------------------------------------------------------
 
 type Emit = (fileKey: string, output: FileOutput) => void;
+type EntryItem = Extract<WorkItem, { kind: 'entry' }>;
 
 export function reduce(ctx: EntryPoints.MapReduce.reduceContext): void {
   const emit: Emit = (fileKey, output) => ctx.write({ key: fileKey, value: JSON.stringify(output) });
@@ -169,81 +292,137 @@ export function reduce(ctx: EntryPoints.MapReduce.reduceContext): void {
     for (const item of items) {
       if (item.kind === 'file') emit(item.marker.fileKey, { kind: 'file', marker: item.marker });
       else if (item.kind === 'rejected') emit(item.file.key, { kind: 'outcome', outcome: { status: 'rejected', index: item.rejected.index, order: item.rejected.order, problems: item.rejected.problems } });
+      else if (item.kind === 'empty') emit(item.file.key, { kind: 'outcome', outcome: { status: 'nothing-to-receive', index: item.index, order: item.order } });
     }
     return;
   }
-  const entries = items.filter((i): i is Extract<WorkItem, { kind: 'entry' }> => i.kind === 'entry').sort((a, b) => a.file.seq - b.file.seq || a.entry.index - b.entry.index);
-  receivePurchaseOrder(ctx.key.slice('po:'.length), entries, readOptions(), emit);
+  const entries = items.filter((i): i is EntryItem => i.kind === 'entry').sort((a, b) => a.file.seq - b.file.seq || a.entry.index - b.entry.index);
+  receiveBatch(entries, readOptions(), emit);
 }
 
-function memoOf(item: Extract<WorkItem, { kind: 'entry' }>): string {
+function memoOf(item: EntryItem): string {
   const hotwax = item.entry.hotwaxOrderId ? ` (HotWax order ${item.entry.hotwaxOrderId})` : '';
   return `HotWax receipt: ${item.file.name}, entry ${item.entry.index + 1}${hotwax}`;
 }
 
-function receivePurchaseOrder(poId: string, entries: Extract<WorkItem, { kind: 'entry' }>[], options: ReceiptImportOptions, emit: Emit): void {
-  let po: PurchaseOrderSnapshot | null = loadPurchaseOrder(poId);
-  const existing: ReceiptsOfPurchaseOrder = po ? findReceiptsOfPurchaseOrder(poId) : { byExternalId: new Map(), receiptIds: new Map() };
-  for (const item of entries) {
-    const { index, poId: order } = item.entry;
-    const send = (outcome: EntryOutcome): void => emit(item.file.key, { kind: 'outcome', outcome });
-    const found = existing.byExternalId.get(item.externalId);
-    if (found) {
-      send(foundOutcome(item, found));
-      continue;
+/** What the batch knows of receipts made so far: from its one search, then from its own saves. */
+interface Known {
+  byExternalId: Map<string, FoundReceipt>;
+  posted: PostedReceiptIds;
+}
+
+/**
+ * One batch: one search for every External ID of the batch (and, for detailed entries, the shipment receipt
+ * ids already on item receipts of their POs), then each entry in order. The search runs at the start of
+ * every attempt of the invocation, so a retried or restarted invocation finds what its earlier attempt saved.
+ */
+function receiveBatch(entries: readonly EntryItem[], options: ReceiptImportOptions, emit: Emit): void {
+  const detailedPos = [...new Set(entries.filter((e) => e.entry.lines.some((l) => l.receipts.length > 0)).map((e) => e.entry.poId))];
+  const known: Known = {
+    byExternalId: entries.length > 0 ? findReceiptsByExternalId([...new Set(entries.map((e) => e.externalId))]) : new Map<string, FoundReceipt>(),
+    posted: detailedPos.length > 0 ? findPostedReceiptIds(detailedPos) : (new Map() as PostedReceiptIds),
+  };
+  for (const item of entries) receiveEntry(item, known, options, (outcome) => emit(item.file.key, { kind: 'outcome', outcome }));
+}
+
+function receiveEntry(item: EntryItem, known: Known, options: ReceiptImportOptions, send: (outcome: EntryOutcome) => void): void {
+  const { index, poId: order } = item.entry;
+  const poId = item.entry.poId;
+  const found = known.byExternalId.get(item.externalId);
+  if (found) {
+    send(foundOutcome(item, found));
+    return;
+  }
+  if (remainingUnits() < UNITS_PER_RECEIPT) {
+    send({ status: 'deferred', index, order });
+    return;
+  }
+  const postedOfPo = known.posted.get(poId) ?? new Map<string, string>();
+  const planOptions: PlanOptions = { allowOverage: options.allowOverage, postedReceiptIds: new Set(postedOfPo.keys()), overageParameter: PARAM.allowOverage };
+  const nothingNewOutcome = (): EntryOutcome => {
+    const first = item.entry.lines.flatMap((l) => l.receipts).map((r) => postedOfPo.get(r.receiptId))[0] ?? '';
+    return { status: 'already-received', index, order, externalId: item.externalId, receiptId: first, feedFileId: '', byReceiptIds: true };
+  };
+  if (nothingNew(item.entry, planOptions.postedReceiptIds)) {
+    send(nothingNewOutcome());
+    return;
+  }
+  const transformed = transformPurchaseOrder(poId);
+  if (!transformed.ok) {
+    // NetSuite offers nothing to receive from this PO: the loaded PO says why (unknown, closed, received...).
+    const plan = explain(item, planOptions);
+    if (plan?.kind === 'reject') send({ status: 'rejected', index, order, problems: plan.problems });
+    else if (plan?.kind === 'nothing-new') send(nothingNewOutcome());
+    else send(refused(item, `${transformed.message} (${transformed.code})`, false));
+    return;
+  }
+  const plan = planReceipt(item.entry, receivableView(poId, transformed.receipt.lines), planOptions);
+  if (plan.kind === 'reject') {
+    const explained = explain(item, planOptions);
+    send({ status: 'rejected', index, order, problems: explained?.kind === 'reject' ? explained.problems : plan.problems });
+    return;
+  }
+  if (plan.kind === 'nothing-new') {
+    send(nothingNewOutcome());
+    return;
+  }
+  try {
+    const receiptId = saveItemReceipt(transformed.receipt, { externalId: item.externalId, feedFileId: item.file.key, memo: memoOf(item), lines: plan.lines });
+    const overage = plan.lines.reduce((n, l) => n + l.overage, 0);
+    send({ status: 'received', index, order, externalId: item.externalId, receiptId, recovered: false, overage });
+    known.byExternalId.set(item.externalId, { receiptId, feedFileId: item.file.key });
+    known.posted.set(poId, postedOfPo);
+    for (const l of plan.lines) for (const id of l.receiptIds) postedOfPo.set(id, receiptId);
+  } catch (err) {
+    const code = errorCode(err);
+    // Out of units: let the invocation fail; its retry finds what was saved by External ID.
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+    if (code === 'DUP_RCRD') {
+      // Another run saved this External ID meanwhile: it is received, never twice.
+      const other = findReceiptsByExternalId([item.externalId]).get(item.externalId);
+      send(foundOutcome(item, other ?? { receiptId: '', feedFileId: '' }));
+      return;
     }
-    if (remainingUnits() < UNITS_PER_RECEIPT) {
-      send({ status: 'deferred', index, order });
-      continue;
-    }
-    const plan = planReceipt(item.entry, po, { allowOverage: options.allowOverage, postedReceiptIds: new Set(existing.receiptIds.keys()), overageParameter: PARAM.allowOverage });
-    if (plan.kind === 'reject') {
-      send({ status: 'rejected', index, order, problems: plan.problems });
-      continue;
-    }
-    if (plan.kind === 'nothing-new') {
-      const first = item.entry.lines.flatMap((l) => l.receipts).map((r) => existing.receiptIds.get(r.receiptId))[0] ?? '';
-      send({ status: 'already-received', index, order, externalId: item.externalId, receiptId: first, feedFileId: '', byReceiptIds: true });
-      continue;
-    }
-    try {
-      const receiptId = createItemReceipt({ poId, externalId: item.externalId, feedFileId: item.file.key, memo: memoOf(item), lines: plan.lines });
-      const overage = plan.lines.reduce((n, l) => n + l.overage, 0);
-      send({ status: 'received', index, order, externalId: item.externalId, receiptId, recovered: false, overage });
-      existing.byExternalId.set(item.externalId, { receiptId, feedFileId: item.file.key });
-      for (const l of plan.lines) for (const id of l.receiptIds) existing.receiptIds.set(id, receiptId);
-      if (po) po = applyReceipt(po, plan.lines);
-    } catch (err) {
-      const code = errorCode(err);
-      // Out of units: let the invocation fail; its retry finds what was saved by External ID.
-      if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
-      if (code === 'DUP_RCRD') {
-        // Another run saved this External ID meanwhile: it is received, never twice.
-        const other = findReceiptsByExternalId([item.externalId]).get(item.externalId);
-        send(foundOutcome(item, other ?? { receiptId: '', feedFileId: '' }));
-        continue;
-      }
-      const overage = plan.lines.some((l) => l.overage > 0);
-      send({
-        status: 'rejected',
-        index,
-        order,
-        problems: [
-          {
-            lineId: '',
-            problem: `NetSuite refused the item receipt for purchase order ${poId}: ${errorMessage(err)} (${code}).`,
-            action: overage
-              ? 'Nothing of this entry was received. Over-receipts need "Allow Overage on Item Receipts" turned on in NetSuite (Setup > Accounting > Accounting Preferences > Order Management); then send the entry again.'
-              : 'Nothing of this entry was received. Fix the purchase order in NetSuite, then send the entry again.',
-          },
-        ],
-      });
-    }
+    send(refused(item, `${errorMessage(err)} (${code})`, plan.lines.some((l) => l.overage > 0)));
   }
 }
 
+/**
+ * The entry planned against the PO as record.load shows it (10 units, only for an entry that cannot be
+ * received): names unknown, closed and fully received lines and the PO's status. Undefined when the PO
+ * cannot be loaded either.
+ */
+function explain(item: EntryItem, planOptions: PlanOptions): ReceiptPlan | undefined {
+  let po: PurchaseOrderSnapshot | null;
+  try {
+    po = loadPurchaseOrder(item.entry.poId);
+  } catch (err) {
+    if (errorCode(err) === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+    return undefined;
+  }
+  return planReceipt(item.entry, po, planOptions);
+}
+
+function refused(item: EntryItem, why: string, overage: boolean): EntryOutcome {
+  const { index, poId: order } = item.entry;
+  return {
+    status: 'rejected',
+    index,
+    order,
+    problems: [
+      {
+        lineId: '',
+        problem: `NetSuite refused the item receipt for purchase order ${order}: ${why}.`,
+        action: overage
+          ? 'Nothing of this entry was received. Over-receipts need "Allow Overage on Item Receipts" turned on in NetSuite (Setup > Accounting > Accounting Preferences > Order Management); then send the entry again.'
+          : 'Nothing of this entry was received. Fix the purchase order in NetSuite, then send the entry again.',
+      },
+    ],
+  };
+}
+
 /** An entry whose External ID exists: made by this delivery (before a restart) or by an earlier one. */
-function foundOutcome(item: Extract<WorkItem, { kind: 'entry' }>, found: FoundReceipt): EntryOutcome {
+function foundOutcome(item: EntryItem, found: FoundReceipt): EntryOutcome {
   const { index, poId: order } = item.entry;
   if (found.feedFileId === item.file.key) return { status: 'received', index, order, externalId: item.externalId, receiptId: found.receiptId, recovered: true, overage: 0 };
   return { status: 'already-received', index, order, externalId: item.externalId, receiptId: found.receiptId, feedFileId: found.feedFileId, byReceiptIds: false };
@@ -265,7 +444,7 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
   const options = readOptions();
   if (summary.inputSummary.error) log.error({ title: 'PO receipts: reading the files failed', details: summary.inputSummary.error.slice(0, 3900) });
   const stageErrors: string[] = [];
-  /** Last error recorded against each reduce key (po:<id>). */
+  /** Last error recorded against each reduce key (batch:<n>). */
   const reduceErrors = new Map<string, string>();
   const collect = (stage: string) => (key: string, error: string): boolean => {
     stageErrors.push(`${stage} ${key}: ${error}`);
@@ -296,7 +475,10 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
     for (const [index, entry] of Object.entries(marker.entries)) if (!done.has(Number(index))) missingKeys.push(entry.externalId);
   }
   const found = missingKeys.length > 0 ? findReceiptsByExternalId(missingKeys) : new Map<string, FoundReceipt>();
-  const reasonFor = (poId: string): string => (reduceErrors.get(`po:${poId}`) ?? 'no outcome was recorded').slice(0, 300);
+  // Each PO is in one batch per run: the batch's last error explains its entries left without an outcome.
+  const batchOfPo = new Map<string, string>();
+  for (const marker of markers.values()) for (const e of Object.values(marker.entries)) if (e.batch) batchOfPo.set(e.poId, e.batch);
+  const reasonFor = (poId: string): string => (reduceErrors.get(batchOfPo.get(poId) ?? '') ?? 'no outcome was recorded').slice(0, 300);
 
   const sftpFolder = SftpFolder.connect(loadSftpSettingsFor(PARAM.sftpConfig));
   const openById = new Map(findOpenFeedFiles(flowName(options)).map((f) => [f.id, f]));
@@ -322,7 +504,8 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
 
 function finishFile(marker: FileMarker, result: FileResult, knownFinalPath: string, options: ReceiptImportOptions, sftpFolder: SftpFolder): FileSummary {
   const folders = foldersOf(options);
-  const counts = `${result.received} received${result.recovered > 0 ? ` (${result.recovered} found after a restart)` : ''}, ${result.alreadyReceived} already received, ${result.rejected} rejected`;
+  const nothing = result.nothingToReceive > 0 ? `, ${result.nothingToReceive} with nothing to receive (every line 0)` : '';
+  const counts = `${result.received} received${result.recovered > 0 ? ` (${result.recovered} found after a restart)` : ''}, ${result.alreadyReceived} already received, ${result.rejected} rejected${nothing}`;
   const out: FileSummary = { file: marker.fileName, destination: '', received: result.received, alreadyReceived: result.alreadyReceived, rejected: result.rejected, deferred: result.deferred, report: '' };
   if (result.destination === 'stay') {
     // Some entries ran out of governance: the file stays; the next run finishes it (what was received is found).

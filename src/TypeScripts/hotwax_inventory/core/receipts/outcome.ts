@@ -9,6 +9,7 @@
  *              entries is archived too: its good entries are received and the report says which entries
  *              failed and why. HotWax sends the corrected entries again (in a new file); re-sending the whole
  *              file would also be safe, as received entries are recognised by their External ID;
+ *  Lines of quantity 0 are information rows in the report (marker.notes), never a reason to fail or reject.
  *  - stays     some entries were deferred (governance ran out in their reduce invocation): the file stays in
  *              the incoming folder and the next run takes it again, finishing what is left.
  *
@@ -40,6 +41,8 @@ export type EntryOutcome =
       byReceiptIds: boolean;
     }
   | { status: 'rejected'; index: number; order: string; problems: EntryProblem[] }
+  /** Every line of the entry was 0 (not received in this delivery): no item receipt, information only. */
+  | { status: 'nothing-to-receive'; index: number; order: string }
   | { status: 'deferred'; index: number; order: string };
 
 /** What the input stage knew about a file, carried to summarize with the entries' outcomes. */
@@ -52,8 +55,10 @@ export interface FileMarker {
   readAt: string;
   fileError?: string;
   total: number;
-  /** Each entry that passed parsing, by entry index: its External ID and purchase order. */
-  entries: Record<string, { externalId: string; poId: string }>;
+  /** Each entry that passed parsing, by entry index: its External ID, purchase order and reduce key. */
+  entries: Record<string, { externalId: string; poId: string; batch?: string }>;
+  /** Information rows for the report (lines of quantity 0), not problems. */
+  notes?: ReportRow[];
 }
 
 export interface ReportRow {
@@ -72,6 +77,8 @@ export interface FileResult {
   recovered: number;
   alreadyReceived: number;
   rejected: number;
+  /** Entries whose every line was 0: nothing received, nothing wrong. */
+  nothingToReceive: number;
   deferred: number;
   reportRows: ReportRow[];
 }
@@ -123,7 +130,7 @@ function alreadyReceivedRow(o: Extract<EntryOutcome, { status: 'already-received
 }
 
 export function decideFile(marker: FileMarker, outcomes: readonly EntryOutcome[]): FileResult {
-  const result: FileResult = { destination: 'archive', received: 0, recovered: 0, alreadyReceived: 0, rejected: 0, deferred: 0, reportRows: [] };
+  const result: FileResult = { destination: 'archive', received: 0, recovered: 0, alreadyReceived: 0, rejected: 0, nothingToReceive: 0, deferred: 0, reportRows: [...(marker.notes ?? [])] };
   if (marker.fileError !== undefined) {
     result.destination = 'failed';
     result.reportRows.push({ entry: 0, order: '', line: '', problem: marker.fileError, action: 'Nothing in this file was received. HotWax must send a JSON array of receipts: [{"order_id": "<PO internal id>", "items": [{"line_id": "<PO line id>", "quantity": <received>}]}].' });
@@ -144,6 +151,9 @@ export function decideFile(marker: FileMarker, outcomes: readonly EntryOutcome[]
       case 'rejected':
         result.rejected += 1;
         for (const p of o.problems) result.reportRows.push({ entry: o.index + 1, order: o.order, line: p.lineId, problem: p.problem, action: p.action });
+        break;
+      case 'nothing-to-receive':
+        result.nothingToReceive += 1;
         break;
       case 'deferred':
         result.deferred += 1;

@@ -166,14 +166,36 @@ export function planReceipt(entry: ReceiptEntry, po: PurchaseOrderSnapshot | nul
 }
 
 /**
- * The PO after a receipt of `lines` was saved, for planning the next entry on the same PO in the same run:
- * received quantities grow, and a PO whose open lines are all received is no longer receivable (Pending Bill;
- * receipts never bill anything, NETSUITE.md 4.3). NetSuite computes the real status on save.
+ * Detailed shape: every shipment receipt of every line of the entry is already on an item receipt of the PO,
+ * so there is nothing new to receive (decided before the PO is transformed: it costs no units).
  */
-export function applyReceipt(po: PurchaseOrderSnapshot, lines: readonly PlannedLine[]): PurchaseOrderSnapshot {
-  const byLine = new Map(lines.map((l) => [l.lineId, l.quantity]));
-  const next = po.lines.map((l) => ({ ...l, received: round(l.received + (byLine.get(l.lineId) ?? 0)) }));
-  const open = next.filter((l) => !l.closed);
-  const status = open.length > 0 && open.every((l) => l.received >= l.quantity) ? 'pendingBilling' : 'pendingBillPartReceived';
-  return { ...po, status, lines: next };
+export function nothingNew(entry: ReceiptEntry, postedReceiptIds: ReadonlySet<string>): boolean {
+  return entry.lines.length > 0 && entry.lines.every((l) => l.receipts.length > 0 && l.receipts.every((r) => r.receiptId !== '' && postedReceiptIds.has(r.receiptId)));
+}
+
+/** A PO line as the item receipt transformed from the PO shows it (NETSUITE.md 4.4). */
+export interface ReceivableLine {
+  lineId: string;
+  itemId: string;
+  itemName: string;
+  /** What remains to receive on the line (quantity - quantityreceived). */
+  remaining: number;
+  /** The line's location, or the PO's. */
+  location: string;
+}
+
+/**
+ * The purchase order as its transform shows it: the transform offers exactly the open lines with something
+ * left to receive (NETSUITE.md 4.4) and succeeds only for a receivable PO, so planning against it needs no
+ * record.load. Ordered and received quantities are not on the receipt: a line shows what remains as its
+ * quantity, received 0. When this view rejects an entry, the caller loads the PO and plans again, so that
+ * the report names closed, unknown and fully received lines and the real ordered/received figures.
+ */
+export function receivableView(poId: string, lines: readonly ReceivableLine[]): PurchaseOrderSnapshot {
+  return {
+    id: poId,
+    tranId: '',
+    status: 'pendingReceipt',
+    lines: lines.map((l) => ({ lineId: l.lineId, itemId: l.itemId, itemName: l.itemName, quantity: l.remaining, received: 0, location: l.location, closed: false })),
+  };
 }
