@@ -24,8 +24,12 @@ const csv = (...rows: string[]): string => [HEADER, ...rows].map((l) => `${l}\r\
 
 const line = (item: number, quantity: number, extra: Partial<FixturePurchaseOrderLine> = {}): FixturePurchaseOrderLine => ({ item, quantity, rate: 10, location: 254, expectedreceiptdate: '2026-11-24', ...extra });
 
+/** Fixture POs were last modified two days ago: long before any run of a test (NetSuite's steady state). */
+const LONG_AGO = new Date(Date.now() - 2 * 86_400_000).toISOString();
+
 const po = (id: number, lines: FixturePurchaseOrderLine[], extra: Partial<FixturePurchaseOrder> = {}): FixturePurchaseOrder => ({
   id,
+  lastmodifieddate: LONG_AGO,
   tranid: `PO${id}`,
   entity: 501,
   subsidiary: 1,
@@ -86,13 +90,19 @@ async function onlyFile(options: Parameters<LocalEnvironment['run']>[1] = {}): P
   return files[0]?.text ?? '';
 }
 
-function editPurchaseOrder(id: number, edit: (fields: Record<string, FieldValue>, lines: StoredLine[]) => StoredLine[] | void): void {
+/**
+ * Changes a PO as a user saving it in the UI would: every save updates lastmodifieddate (Oracle help
+ * "Searching by lastModifiedDate"). `touch: false` is a change NetSuite makes without touching it (the [U]
+ * case of an item receipt updating the PO's received quantities and status).
+ */
+function editPurchaseOrder(id: number, edit: (fields: Record<string, FieldValue>, lines: StoredLine[]) => StoredLine[] | void, options: { touch?: boolean } = {}): void {
   const account = env.account();
   const record = account.getRecord('purchaseorder', id);
   if (!record) throw new Error(`no purchase order ${id}`);
   const fields = { ...record.fields };
   const lines = (record.sublists.item ?? []).map((l) => ({ ...l }));
   const changed = edit(fields, lines) ?? lines;
+  if (options.touch !== false) fields.lastmodifieddate = new Date().toISOString();
   account.replaceRecord({ ...record, fields, sublists: { ...record.sublists, item: changed } });
   account.save();
 }
