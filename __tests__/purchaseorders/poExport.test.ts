@@ -343,8 +343,8 @@ describe('PO export: reading only what changed', () => {
     const { run: second, files } = await exportFiles();
     expect(files).toEqual([]);
     expect(auditSummary(second)).toMatchObject({ posRead: 1, exportedPos: 0, unchangedPos: 3, stateSaved: true });
-    // Once read, and past the overlap of the run that read it, it is not read again... but within the
-    // overlap window (runs minutes apart here) it is read again, still without sending it.
+    // The next run is within the 30-minute overlap of the run that read it (runs here are seconds apart):
+    // it reads the PO again, and still does not send it.
     const { run: third, files: again } = await exportFiles();
     expect(again).toEqual([]);
     expect(auditSummary(third)).toMatchObject({ exportedPos: 0, unchangedPos: 3 });
