@@ -24,8 +24,12 @@ const csv = (...rows: string[]): string => [HEADER, ...rows].map((l) => `${l}\r\
 
 const line = (item: number, quantity: number, extra: Partial<FixturePurchaseOrderLine> = {}): FixturePurchaseOrderLine => ({ item, quantity, rate: 10, location: 254, expectedreceiptdate: '2026-11-24', ...extra });
 
+/** Fixture POs were last modified two days ago: long before any run of a test (NetSuite's steady state). */
+const LONG_AGO = new Date(Date.now() - 2 * 86_400_000).toISOString();
+
 const po = (id: number, lines: FixturePurchaseOrderLine[], extra: Partial<FixturePurchaseOrder> = {}): FixturePurchaseOrder => ({
   id,
+  lastmodifieddate: LONG_AGO,
   tranid: `PO${id}`,
   entity: 501,
   subsidiary: 1,
@@ -86,13 +90,19 @@ async function onlyFile(options: Parameters<LocalEnvironment['run']>[1] = {}): P
   return files[0]?.text ?? '';
 }
 
-function editPurchaseOrder(id: number, edit: (fields: Record<string, FieldValue>, lines: StoredLine[]) => StoredLine[] | void): void {
+/**
+ * Changes a PO as a user saving it in the UI would: every save updates lastmodifieddate (Oracle help
+ * "Searching by lastModifiedDate"). `touch: false` is a change NetSuite makes without touching it (the [U]
+ * case of an item receipt updating the PO's received quantities and status).
+ */
+function editPurchaseOrder(id: number, edit: (fields: Record<string, FieldValue>, lines: StoredLine[]) => StoredLine[] | void, options: { touch?: boolean } = {}): void {
   const account = env.account();
   const record = account.getRecord('purchaseorder', id);
   if (!record) throw new Error(`no purchase order ${id}`);
   const fields = { ...record.fields };
   const lines = (record.sublists.item ?? []).map((l) => ({ ...l }));
   const changed = edit(fields, lines) ?? lines;
+  if (options.touch !== false) fields.lastmodifieddate = new Date().toISOString();
   account.replaceRecord({ ...record, fields, sublists: { ...record.sublists, item: changed } });
   account.save();
 }
@@ -233,6 +243,173 @@ describe('PO export: once per change', () => {
     expect(Object.keys(stateFile()?.pos ?? {})).toEqual(['9108']);
     editPurchaseOrder(9107, (fields) => void (fields.statusref = 'pendingReceipt'));
     expect(await onlyFile()).toBe(csv('9107,WJ08-XS-Orange,3,254,1,11/24/2026'));
+  });
+});
+
+describe('PO export: reading only what changed', () => {
+  /** Four POs; the first run reads every line and exports all four. */
+  async function startWithFour(settings: AccountFixture['settings'] = {}): Promise<void> {
+    await start(
+      [
+        po(9401, [line(3412, 10), line(3413, 4)]),
+        po(9402, [line(3414, 6)]),
+        po(9403, [line(3415, 2, { location: 255 })], { location: 255 }),
+        po(9404, [line(3416, 1)], { status: 'pendingSupApproval' }),
+      ],
+      settings,
+    );
+    const first = await run();
+    expect(auditSummary(first)).toMatchObject({ readMode: 'full', posRead: 3, linesRead: 4, exportedPos: 3 });
+  }
+
+  it('a second run with nothing new reads no line and sends nothing; the POs stay marked', async () => {
+    await startWithFour();
+    const state = stateFile();
+    const { run: second, files } = await exportFiles();
+    expect(files).toEqual([]);
+    expect(auditSummary(second)).toMatchObject({ readMode: 'changed', posInSearch: 3, linesInSearch: 4, posRead: 0, linesRead: 0, keptPos: 3, unchangedPos: 3, exportedPos: 0, stateSaved: false });
+    expect(stateFile()).toEqual(state);
+  });
+
+  const changes: [string, (fields: Record<string, FieldValue>, lines: StoredLine[]) => StoredLine[] | void, string[]][] = [
+    ['a quantity changed', (_f, lines) => void (lines[0]!.quantity = 12), ['9401,WJ08-XS-Orange,12,254,1,11/24/2026', '9401,MH09-XS-Blue,4,254,2,11/24/2026']],
+    ['a line added', (_f, lines) => [...lines, { ...lines[0]!, line: '3', item: '3414', quantity: 1 }], ['9401,WJ08-XS-Orange,10,254,1,11/24/2026', '9401,MH09-XS-Blue,4,254,2,11/24/2026', '9401,WJ03-L-Red,1,254,3,11/24/2026']],
+    ['a line closed', (_f, lines) => void (lines[1]!.isclosed = true), ['9401,WJ08-XS-Orange,10,254,1,11/24/2026']],
+    ['its expected receipt date moved', (_f, lines) => void (lines[1]!.expectedreceiptdate = '2026-12-02'), ['9401,WJ08-XS-Orange,10,254,1,11/24/2026', '9401,MH09-XS-Blue,4,254,2,12/02/2026']],
+    ['a line moved to another location', (_f, lines) => void (lines[1]!.location = '255'), ['9401,WJ08-XS-Orange,10,254,1,11/24/2026', '9401,MH09-XS-Blue,4,255,2,11/24/2026']],
+  ];
+  it.each(changes)('a PO edited (%s) is read and sent on the next run; the others are not read', async (_label, change, rows) => {
+    await startWithFour();
+    editPurchaseOrder(9401, change);
+    const { run: second, files } = await exportFiles();
+    expect(files.map((f) => f.text)).toEqual([csv(...rows)]);
+    expect(auditSummary(second)).toMatchObject({ readMode: 'changed', posRead: 1, keptPos: 2, exportedPos: 1, unchangedPos: 2 });
+    expect((await exportFiles()).files).toEqual([]);
+  });
+
+  it('a PO approved after the first run is read and sent', async () => {
+    await startWithFour();
+    editPurchaseOrder(9404, (fields) => void (fields.statusref = 'pendingReceipt'));
+    const { run: second, files } = await exportFiles();
+    expect(files.map((f) => f.text)).toEqual([csv('9404,MS11-M-Black,1,254,1,11/24/2026')]);
+    expect(auditSummary(second)).toMatchObject({ posRead: 1, keptPos: 3 });
+  });
+
+  it('a PO that stopped being pending receipt is dropped from the state without reading any line, and sent again when it comes back', async () => {
+    await startWithFour();
+    editPurchaseOrder(9402, (fields) => void (fields.statusref = 'closed'));
+    const { run: second, files } = await exportFiles();
+    expect(files).toEqual([]);
+    expect(auditSummary(second)).toMatchObject({ posRead: 0, droppedPos: 1, keptPos: 2, stateSaved: true });
+    expect(Object.keys(stateFile()?.pos ?? {}).sort()).toEqual(['9401', '9403']);
+    editPurchaseOrder(9402, (fields) => void (fields.statusref = 'pendingReceipt'));
+    expect(await onlyFile()).toBe(csv('9402,WJ03-L-Red,6,254,1,11/24/2026'));
+  });
+
+  it('a received line changed by the system without touching the PO\'s last-modified time is still read (the received sum moved) and sent', async () => {
+    await startWithFour();
+    editPurchaseOrder(
+      9401,
+      (fields, lines) => {
+        lines[0]!.quantityreceived = 10;
+        fields.statusref = 'partiallyReceived';
+      },
+      { touch: false },
+    );
+    const { run: second, files } = await exportFiles();
+    expect(files.map((f) => f.text)).toEqual([csv('9401,MH09-XS-Blue,4,254,2,11/24/2026')]);
+    expect(auditSummary(second)).toMatchObject({ readMode: 'changed', posRead: 1 });
+  });
+
+  it.each([
+    ['touches', true],
+    ['does not touch', false],
+  ])('an item receipt made by the receipt import is sent on the next run whether the receipt %s the PO\'s last-modified time', async (_label, touches) => {
+    await startWithFour({ itemReceiptTouchesPurchaseOrder: touches });
+    const before = env.account().getRecord('purchaseorder', 9401)?.fields.lastmodifieddate;
+    env.dropFile('purchaseorder/receipt', 'receipt_1.json', JSON.stringify([{ order_id: '9401', items: [{ line_id: '2', quantity: '3' }] }]));
+    const receipt = await env.run('customscript_hwx_mr_po_receipt', { deploymentId: 'customdeploy_hwx_mr_po_receipt' });
+    expect(receipt.status).toBe('COMPLETE');
+    expect(env.account().listRecords('itemreceipt')).toHaveLength(1);
+    expect(env.account().getRecord('purchaseorder', 9401)?.fields.lastmodifieddate === before).toBe(!touches);
+    const { run: second, files } = await exportFiles();
+    expect(files.map((f) => f.text)).toEqual([csv('9401,WJ08-XS-Orange,10,254,1,11/24/2026', '9401,MH09-XS-Blue,1,254,2,11/24/2026')]);
+    expect(auditSummary(second)).toMatchObject({ readMode: 'changed', posRead: 1, keptPos: 2 });
+  });
+
+  it('a PO saved without an export-relevant change is read but not sent again', async () => {
+    await startWithFour();
+    editPurchaseOrder(9401, (fields) => void (fields.memo = 'called the vendor'));
+    const { run: second, files } = await exportFiles();
+    expect(files).toEqual([]);
+    expect(auditSummary(second)).toMatchObject({ posRead: 1, exportedPos: 0, unchangedPos: 3, stateSaved: true });
+    // The next run is within the 30-minute overlap of the run that read it (runs here are seconds apart):
+    // it reads the PO again, and still does not send it.
+    const { run: third, files: again } = await exportFiles();
+    expect(again).toEqual([]);
+    expect(auditSummary(third)).toMatchObject({ exportedPos: 0, unchangedPos: 3 });
+  });
+
+  it('a second save in the same minute as the previous read, which the signature cannot see, is caught by the last-modified window', async () => {
+    await startWithFour();
+    const stamp = new Date();
+    editPurchaseOrder(9401, (fields, lines) => {
+      lines[1]!.expectedreceiptdate = '2026-12-02';
+      fields.lastmodifieddate = stamp.toISOString();
+    });
+    expect((await exportFiles()).files).toHaveLength(1);
+    // The same minute (the search shows lastmodifieddate to the minute), same line count and sums.
+    editPurchaseOrder(9401, (fields, lines) => {
+      lines[1]!.location = '255';
+      fields.lastmodifieddate = new Date(stamp.getTime() - (stamp.getTime() % 60_000) + 59_000).toISOString();
+    });
+    const { run: third, files } = await exportFiles();
+    expect(files.map((f) => f.text)).toEqual([csv('9401,WJ08-XS-Orange,10,254,1,11/24/2026', '9401,MH09-XS-Blue,4,255,2,12/02/2026')]);
+    expect(auditSummary(third)).toMatchObject({ readMode: 'changed', exportedPos: 1 });
+  });
+
+  it('an item renamed (no PO modified) is not seen by a changed-only read, and is sent by the periodic full read', async () => {
+    await startWithFour();
+    const account = env.account();
+    const item = account.getRecord('inventoryitem', 3414)!;
+    account.replaceRecord({ ...item, fields: { ...item.fields, itemid: 'WJ03-L-Crimson' } });
+    account.save();
+    const { run: second, files } = await exportFiles();
+    expect(files).toEqual([]);
+    expect(auditSummary(second)).toMatchObject({ readMode: 'changed', posRead: 0 });
+    // The admin sets the full-read interval to 0 (every run reads every line), or 24 hours pass.
+    const admin = env.account();
+    admin.deploymentParams[HOURLY] = { ...admin.deploymentParams[HOURLY], custscript_hwx_po_full_read_hours: '0' };
+    admin.save();
+    const { run: full, files: sent } = await exportFiles();
+    expect(sent.map((f) => f.text)).toEqual([csv('9402,WJ03-L-Crimson,6,254,1,11/24/2026')]);
+    expect(auditSummary(full)).toMatchObject({ readMode: 'full', posRead: 3, exportedPos: 1, unchangedPos: 2 });
+  });
+
+  it('reads every line again once the state is gone, and sends every PO again (the safe direction)', async () => {
+    await startWithFour();
+    const account = env.account();
+    const meta = account.listFiles().find((f) => f.name === 'hwx_po_export_state.json')!;
+    account.deleteFile(meta.id);
+    account.save();
+    const { run: again, files } = await exportFiles();
+    expect(files).toHaveLength(1);
+    expect(auditSummary(again)).toMatchObject({ readMode: 'full', exportedPos: 3 });
+  });
+
+  it('restarts in reduce and summarize of a changed-only run: the changed PO is sent once, the kept POs stay marked', async () => {
+    await startWithFour();
+    editPurchaseOrder(9403, (_f, lines) => void (lines[0]!.quantity = 5));
+    const { run: second, files } = await exportFiles({ restart: { stage: 'summarize', afterInvocations: 0 } });
+    expect(second.status).toBe('COMPLETE');
+    expect(uploads(second)).toBe(1);
+    expect(files.map((f) => f.text)).toEqual([csv('9403,MS11-S-Black,5,255,1,11/24/2026')]);
+    expect(Object.keys(stateFile()?.pos ?? {}).sort()).toEqual(['9401', '9402', '9403']);
+    editPurchaseOrder(9401, (_f, lines) => void (lines[0]!.quantity = 7));
+    const { run: third, files: next } = await exportFiles({ restart: { stage: 'reduce', afterInvocations: 1 } });
+    expect(third.status).toBe('COMPLETE');
+    expect(next.map((f) => f.text)).toEqual([csv('9401,WJ08-XS-Orange,7,254,1,11/24/2026', '9401,MH09-XS-Blue,4,254,2,11/24/2026')]);
+    expect((await exportFiles()).files).toEqual([]);
   });
 });
 

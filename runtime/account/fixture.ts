@@ -119,13 +119,14 @@ export function initAccount(dir: string, fixture: AccountFixture): Account {
   for (const po of fixture.purchaseOrders ?? []) {
     const { id, lines, status, entity, subsidiary, location, ...rest } = po;
     const body = withoutUndefined({
+      // A fixture may say when the PO was last modified (ISO); otherwise it was just now.
+      lastmodifieddate: new Date().toISOString(),
       ...rest,
       entity: String(entity),
       subsidiary: subsidiary === undefined ? null : String(subsidiary),
       location: location === undefined ? null : String(location),
       statusref: status ?? 'pendingReceipt',
       memo: po.memo ?? '',
-      lastmodifieddate: new Date().toISOString(),
     });
     const item = lines.map((line, index) =>
       withoutUndefined({

@@ -36,6 +36,12 @@ export interface AccountSettings {
    * was found for adjustments and transfers; ns-local refuses by default. On docs/sandbox-checklist.md.
    */
   allowNegativeInventory: boolean;
+  /**
+   * [U] Whether saving an item receipt updates its purchase order's lastmodifieddate (NETSUITE.md 4.4: the
+   * PO's received quantities and status change; whether that counts as a modification is unconfirmed).
+   * Default true; scripts must be correct either way.
+   */
+  itemReceiptTouchesPurchaseOrder?: boolean;
   /** Whether module state is reset between Map/Reduce invocations (NETSUITE.md 6.2: no shared module state). */
   reloadModulesPerInvocation: boolean;
   /** Account id shown by N/runtime. */

@@ -63,18 +63,29 @@ export function parseDateWithPattern(text: string, pattern: string): Date | unde
   return date;
 }
 
+/** Wall-clock date and time of an instant in an IANA time zone, as a local-time Date carrying those parts. */
+function wallClockIn(value: Date, timeZone: string): Date {
+  const parts: Record<string, number> = {};
+  const formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  for (const p of formatter.formatToParts(value)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return new Date(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, (parts.hour ?? 0) % 24, parts.minute ?? 0, parts.second ?? 0);
+}
+
 export function createFormatModule(env: ExecutionEnv): Record<string, unknown> {
   const pattern = (): string => env.account.settings.dateFormat;
   return {
     Type: FORMAT_TYPES,
     Timezone: { AMERICA_NEW_YORK: 'America/New_York', AMERICA_LOS_ANGELES: 'America/Los_Angeles', EUROPE_LONDON: 'Europe/London', ETC_GMT: 'Etc/GMT' },
-    format(options: { value: unknown; type: string }): unknown {
+    format(options: { value: unknown; type: string; timezone?: string }): unknown {
       const { value, type } = options;
-      if (value instanceof Date && (type === 'date' || type === 'datetime' || type === 'datetimetz')) {
-        const datePart = formatDateWithPattern(value, pattern());
-        if (type === 'date') return datePart;
-        const h = value.getHours();
-        return `${datePart} ${h % 12 === 0 ? 12 : h % 12}:${pad(value.getMinutes())}:${pad(value.getSeconds())} ${h < 12 ? 'am' : 'pm'}`;
+      if (value instanceof Date && type === 'date') return formatDateWithPattern(value, pattern());
+      if (value instanceof Date && (type === 'datetime' || type === 'datetimetz')) {
+        // Oracle help format.format(options): a datetime is returned in the user's time zone, or in
+        // options.timezone when given; here the account's time zone setting stands for the user's preference.
+        if (Number.isNaN(value.getTime())) return value;
+        const wall = wallClockIn(value, options.timezone ?? env.account.settings.timezone);
+        const h = wall.getHours();
+        return `${formatDateWithPattern(wall, pattern())} ${h % 12 === 0 ? 12 : h % 12}:${pad(wall.getMinutes())}:${pad(wall.getSeconds())} ${h < 12 ? 'am' : 'pm'}`;
       }
       if (typeof value === 'number' && (type === 'float' || type === 'currency')) return value.toFixed(2);
       if (typeof value === 'number' && type === 'integer') return String(Math.trunc(value));

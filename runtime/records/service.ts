@@ -492,7 +492,8 @@ function applyEffects(env: ExecutionEnv, record: StoredRecord, sign: 1 | -1): vo
     line.quantityreceived = Math.round((num(line.quantityreceived) + sign * quantity) * 1e6) / 1e6;
   }
   po.fields.statusref = computePurchaseOrderStatus(po);
-  po.fields.lastmodifieddate = env.now().toISOString();
+  // [U] whether NetSuite counts this as a modification of the PO: a setting (AccountSettings).
+  if (env.account.settings.itemReceiptTouchesPurchaseOrder !== false) po.fields.lastmodifieddate = env.now().toISOString();
   env.account.replaceRecord(po);
   env.journal.recordUpdated('purchaseorder', po.id);
 }

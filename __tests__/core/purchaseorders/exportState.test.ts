@@ -38,13 +38,25 @@ describe('readExportState', () => {
     pos: { '1': rowsHash(rows) },
   };
 
+  const savedV2 = { ...saved, version: 2, sigs: { '1': 'abcdefabcdef0123' }, readFrom: '2026-11-23T10:45:00.000Z', fullReadAt: '2026-11-23T00:00:00.000Z' };
+
   it('reads what summarize saved', () => {
-    expect(readExportState(JSON.parse(JSON.stringify(saved)))).toEqual({ state: saved });
+    expect(readExportState(JSON.parse(JSON.stringify(savedV2)))).toEqual({ state: savedV2 });
+  });
+
+  it('reads a version 1 state: its hashes hold (nothing is sent again), but without signatures or readFrom every line is read', () => {
+    expect(readExportState(JSON.parse(JSON.stringify(saved)))).toEqual({ state: { ...saved, version: 2, sigs: {}, readFrom: '', fullReadAt: '' } });
+  });
+
+  it('takes a readFrom or fullReadAt that is not a time as none (every line is read)', () => {
+    expect(readExportState({ ...savedV2, readFrom: 'yesterday', fullReadAt: 7 }).state).toMatchObject({ readFrom: '', fullReadAt: '' });
   });
 
   it.each([
     ['not an object', [1, 2], /not a JSON object/],
-    ['another version', { ...saved, version: 2 }, /version 2/],
+    ['another version', { ...saved, version: 3 }, /version 3/],
+    ['a version 2 state without signatures', { ...saved, version: 2 }, /no "sigs" object/],
+    ['a signature that is not a hash', { ...saved, version: 2, sigs: { '1': 'x' } }, /"sigs" entry for PO "1"/],
     ['no PO map', { ...saved, pos: null }, /no "pos" object/],
     ['a PO id that is not an internal id', { ...saved, pos: { abc: rowsHash(rows) } }, /PO "abc"/],
     ['a hash that is not a hash', { ...saved, pos: { '1': 'nope' } }, /PO "1"/],

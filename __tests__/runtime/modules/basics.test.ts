@@ -122,6 +122,18 @@ describe('N/format', () => {
     expect(format.parse({ value: '31/2/2024', type: 'date' })).toBe('31/2/2024');
     expect(format.parse({ value: '12.5', type: 'float' })).toBe(12.5);
   });
+
+  it("formats a datetime in the user's time zone (the account setting), or in options.timezone (Oracle help format.format(options))", () => {
+    const format = createFormatModule(env()) as { format(o: { value: unknown; type: string; timezone?: string }): unknown };
+    const instant = new Date('2026-11-23T15:04:05Z');
+    const zone = account.settings.timezone;
+    const wall = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+    const part = (t: string): string => wall.find((p) => p.type === t)?.value ?? '';
+    const h = Number(part('hour'));
+    expect(format.format({ value: instant, type: 'datetime' })).toBe(`${part('day')}/${part('month')}/${part('year')} ${h % 12 === 0 ? 12 : h % 12}:${part('minute')}:${part('second')} ${h < 12 ? 'am' : 'pm'}`);
+    expect(format.format({ value: instant, type: 'datetime', timezone: 'Etc/GMT' })).toBe('23/11/2026 3:04:05 pm');
+    expect(format.format({ value: instant, type: 'datetimetz', timezone: 'Asia/Tokyo' })).toBe('24/11/2026 12:04:05 am');
+  });
 });
 
 describe('N/email and N/error', () => {

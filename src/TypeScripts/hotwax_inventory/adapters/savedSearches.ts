@@ -11,6 +11,8 @@ export interface ColumnSpec {
   join?: string;
   label?: string;
   sort?: 'ASC' | 'DESC';
+  /** A summary search column (search.Summary). */
+  summary?: 'GROUP' | 'COUNT' | 'SUM' | 'MAX';
 }
 
 export const toColumns = (specs: readonly ColumnSpec[]): search.Column[] =>
@@ -20,6 +22,7 @@ export const toColumns = (specs: readonly ColumnSpec[]): search.Column[] =>
       ...(c.join ? { join: c.join } : {}),
       ...(c.label ? { label: c.label } : {}),
       ...(c.sort ? { sort: c.sort === 'ASC' ? search.Sort.ASC : search.Sort.DESC } : {}),
+      ...(c.summary ? { summary: search.Summary[c.summary] } : {}),
     }),
   );
 

@@ -1,10 +1,12 @@
 /**
  * The PO export, a Map/Reduce run: purchase order lines waiting for receipt -> HotWax's PO CSV in
  * purchaseorder/fulfillment/ on SFTP, every purchase order once per change (docs/purchase-orders.md).
- *  getInputData  loads (or creates once) the saved search, reads its lines page by page, reads the export
- *                state, and emits one pair per PO (its lines and the hash HotWax last got) plus the run's
- *                metadata (RUN_META_KEY).
- *  reduce        one PO per invocation: its rows, and whether HotWax already has exactly these.
+ *  getInputData  loads (or creates once) the saved search, reads the export state, reads one signature per
+ *                PO (summary search), then the lines of the POs that may have changed, or of every PO
+ *                (core/purchaseorders/changeDetection.ts); emits one pair per PO read (its lines and the
+ *                hash HotWax last got), the POs not read in a few 'kept:n' pairs, and the run's metadata.
+ *  reduce        one PO per invocation: its rows, and whether HotWax already has exactly these ('kept:n'
+ *                pairs pass through).
  *  summarize     reads every error summary; puts the changed POs in one or more files; uploads them
  *                (never overwriting, never twice after a restart); only then saves the new state and
  *                records each file; one audit summary per run; throws when the run failed as a whole.
@@ -13,27 +15,32 @@ import type { EntryPoints } from 'N/types';
 import * as error from 'N/error';
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
-import { param, textParam } from '../adapters/scriptParams';
+import { intParam, param, textParam } from '../adapters/scriptParams';
 import { joinPath, SftpFolder, type RemoteFile } from '../adapters/sftpFolder';
-import { loadPendingReceiptSearch, readPendingReceiptLines } from '../adapters/poPendingReceiptSearch';
+import { loadPendingReceiptSearch, readPendingReceiptLines, readPoSignatures, userDateTime } from '../adapters/poPendingReceiptSearch';
 import { findStateFileId, latestRecordedFileName, loadExportState, recordUploadedFile, saveExportState } from '../adapters/poExportState';
 import { describe, errorCode, IntegrationError } from '../core/integrationError';
 import { fingerprint } from '../core/hash';
-import { samePos, type ExportedFile, type PoDecision, type PoExportState } from '../core/purchaseorders/exportState';
+import type { ExportedFile, PoDecision, PoExportState } from '../core/purchaseorders/exportState';
+import { DEFAULT_FULL_READ_HOURS, planRead, signatureHash } from '../core/purchaseorders/changeDetection';
 import {
   chooseUpload,
   decidePurchaseOrder,
   exportFileName,
   groupByPurchaseOrder,
+  KEPT_KEY_PREFIX,
+  keptDecisions,
   nextState,
   planExport,
   reduceInputs,
   RUN_META_KEY,
   runIdAt,
   splitIntoFiles,
+  stateNeedsSaving,
   type ExportPlan,
   type RunMeta,
 } from '../core/purchaseorders/exportRun';
+import { changedFilter } from '../core/purchaseorders/searchDefinition';
 import { poExportCsv } from '../core/purchaseorders/poLines';
 import { DEFAULT_SEARCH_ID } from '../core/purchaseorders/searchDefinition';
 import { utf8Length } from '../core/utf8';
@@ -44,6 +51,8 @@ const PARAM = {
   sftpFolder: 'custscript_hwx_po_sftp_folder',
   /** Script parameter ids are unique in an account: this script's own choice of SFTP configuration record. */
   sftpConfig: 'custscript_hwx_po_sftp_config',
+  /** Hours between runs that read every line (0: every run); the runs in between read only what changed. */
+  fullReadHours: 'custscript_hwx_po_full_read_hours',
 } as const;
 
 export const DEFAULT_SFTP_FOLDER = 'purchaseorder/fulfillment';
@@ -53,6 +62,7 @@ export interface PoExportOptions {
   workFolderId: number;
   /** Export folder under the SFTP base directory, without leading or trailing '/'. */
   sftpFolder: string;
+  fullReadEveryHours: number;
 }
 
 export function readOptions(): PoExportOptions {
@@ -64,7 +74,7 @@ export function readOptions(): PoExportOptions {
   if (segments.length === 0 || segments.includes('..')) {
     throw new IntegrationError('CONFIG_SFTP_FOLDER', `The script parameter ${PARAM.sftpFolder} must be a folder below the SFTP base directory, such as ${DEFAULT_SFTP_FOLDER}.`);
   }
-  return { searchId: textParam(PARAM.searchId) || DEFAULT_SEARCH_ID, workFolderId, sftpFolder: segments.join('/') };
+  return { searchId: textParam(PARAM.searchId) || DEFAULT_SEARCH_ID, workFolderId, sftpFolder: segments.join('/'), fullReadEveryHours: intParam(PARAM.fullReadHours, DEFAULT_FULL_READ_HOURS, 0, 24 * 31) };
 }
 
 /**
@@ -90,30 +100,40 @@ export function getPendingReceiptInput(now: Date, nonce: string): Record<string,
 
 function readInput(now: Date, nonce: string): Record<string, string> {
   const options = readOptions();
-  const { search, created } = loadPendingReceiptSearch(options.searchId);
-  const lines = readPendingReceiptLines(search);
+  const pending = loadPendingReceiptSearch(options.searchId);
   const stateFileId = findStateFileId();
   const { state, problem } = loadExportState(stateFileId);
   if (problem !== undefined) log.error({ title: 'PO export: state unreadable, exporting every PO', details: problem });
+  // Signatures first, lines second: a change landing between the two reads gives a stale signature (read
+  // again next run), never a fresh signature over stale lines.
+  const signatures = readPoSignatures(pending);
+  const sigs = new Map(signatures.map((s) => [s.poId, signatureHash(s)]));
+  const plan = planRead(state, problem, sigs, now, { fullReadEveryHours: options.fullReadEveryHours });
+  const lines = plan.mode === 'full' ? readPendingReceiptLines(pending) : readPendingReceiptLines(pending, changedFilter(userDateTime(plan.modifiedSince), plan.poIds));
   const byPo = groupByPurchaseOrder(lines);
   const meta: RunMeta = {
     runId: runIdAt(now, nonce),
     startedAt: now.toISOString(),
     stateFileId,
     searchId: options.searchId,
-    searchCreated: created,
-    pos: byPo.size,
-    lines: lines.length,
+    searchCreated: pending.created,
+    pos: signatures.length,
+    lines: signatures.reduce((n, s) => n + (Number(s.lines) || 0), 0),
+    readMode: plan.mode,
+    readReason: plan.mode === 'full' ? plan.reason : `modified since ${plan.modifiedSince.toISOString()} or ${plan.poIds.length} PO(s) with a new signature`,
+    posRead: byPo.size,
+    linesRead: lines.length,
+    previousFullReadAt: state.fullReadAt,
     ...(problem !== undefined ? { stateProblem: problem } : {}),
   };
-  return reduceInputs(byPo, state, meta);
+  return reduceInputs(byPo, state, meta, sigs);
 }
 
 // ---- reduce ------------------------------------------------------------------------------------------
 
 export function reducePurchaseOrder(ctx: EntryPoints.MapReduce.reduceContext): void {
-  if (ctx.key === RUN_META_KEY) {
-    ctx.write({ key: RUN_META_KEY, value: ctx.values[0] ?? '' });
+  if (ctx.key === RUN_META_KEY || ctx.key.startsWith(KEPT_KEY_PREFIX)) {
+    ctx.write({ key: ctx.key, value: ctx.values[0] ?? '' });
     return;
   }
   const decision = withCodeAsName(() => decidePurchaseOrder(ctx.key, ctx.values));
@@ -161,6 +181,7 @@ function readOutputs(summary: EntryPoints.MapReduce.summarizeContext): { meta: R
   const decisions = new Map<string, PoDecision>();
   summary.output.iterator().each((key, value) => {
     if (key === RUN_META_KEY) meta = JSON.parse(value) as RunMeta;
+    else if (key.startsWith(KEPT_KEY_PREFIX)) for (const [poId, d] of keptDecisions(value)) decisions.set(poId, d);
     else decisions.set(key, JSON.parse(value) as PoDecision);
     return true;
   });
@@ -174,6 +195,13 @@ export interface PoExportReport {
   searchCreated: boolean;
   posInSearch: number;
   linesInSearch: number;
+  /** 'full': every line was read; 'changed': only the POs that may have changed. */
+  readMode: string;
+  readReason: string;
+  posRead: number;
+  linesRead: number;
+  /** POs not read (their signature and last-modified time held): unchanged, or still nothing to receive. */
+  keptPos: number;
   files: { name: string; rows: number; pos: number; alreadyOnServer: boolean }[];
   exportedPos: number;
   exportedRows: number;
@@ -241,10 +269,11 @@ function commit(meta: RunMeta, decisions: Map<string, PoDecision>, failedPoIds: 
   report.unchangedPos = plan.unchangedPos;
   report.nothingToReceivePos = plan.nothingToReceivePos;
   report.droppedPos = plan.droppedPos.length;
+  report.keptPos = plan.keptPos;
   // Throws when an upload fails: the state stays as it was, so every changed PO is sent again next run.
   const files = plan.rows.length > 0 ? uploadFiles(options, meta.runId, plan, report) : [];
-  const next = nextState(plan, meta.runId, files, now);
-  if (files.length === 0 && samePos(base.pos, next.pos)) return;
+  const next = nextState(plan, meta, files, now);
+  if (files.length === 0 && !stateNeedsSaving(base, next, meta)) return;
   const savedId = saveExportState(options.workFolderId, next);
   report.stateSaved = true;
   recordFiles(files, savedId, meta.runId);
@@ -256,13 +285,19 @@ export function summarizePoExport(summary: EntryPoints.MapReduce.summarizeContex
   const failures = readFailures(summary);
   const { meta, decisions } = readOutputs(summary);
   // A PO failed when an invocation for it threw and none wrote its decision (a retry may have succeeded).
-  const failedPos = failures.filter((f) => f.stage !== 'getInputData' && f.key !== RUN_META_KEY && !decisions.has(f.key));
+  // A failed 'kept:n' chunk is no PO: its POs are simply not in the next state, so the next run reads them.
+  const failedPos = failures.filter((f) => f.stage !== 'getInputData' && f.key !== RUN_META_KEY && !f.key.startsWith(KEPT_KEY_PREFIX) && !decisions.has(f.key));
   const report: PoExportReport = {
     runId: meta?.runId ?? '',
     searchId: meta?.searchId ?? '',
     searchCreated: meta?.searchCreated ?? false,
     posInSearch: meta?.pos ?? 0,
     linesInSearch: meta?.lines ?? 0,
+    readMode: meta?.readMode ?? '',
+    readReason: meta?.readReason ?? '',
+    posRead: meta?.posRead ?? 0,
+    linesRead: meta?.linesRead ?? 0,
+    keptPos: 0,
     files: [],
     exportedPos: 0,
     exportedRows: 0,

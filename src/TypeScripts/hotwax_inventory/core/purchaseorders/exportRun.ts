@@ -1,7 +1,8 @@
 /**
  * One run of the PO export, stage by stage (Map/Reduce, NETSUITE.md 6.2), as pure functions:
- *  - getInputData groups the search's lines by PO and attaches what HotWax last received for each PO
- *    (reduceInputs), plus one RUN_META_KEY pair that carries the run's id and state file to summarize;
+ *  - getInputData decides which POs to read (changeDetection.ts), groups the lines it read by PO and
+ *    attaches what HotWax last received for each PO (reduceInputs); the POs it did not read travel in
+ *    KEPT_KEY_PREFIX chunks; one RUN_META_KEY pair carries the run's id and state file to summarize;
  *  - reduce (one PO per invocation) decides whether the PO changed (decidePurchaseOrder);
  *  - summarize gathers the decisions (planExport), splits the rows into files (splitIntoFiles), names them
  *    (exportFileName), decides whether an upload is still to do after a restart (chooseUpload), and builds
@@ -9,11 +10,14 @@
  */
 import { IntegrationError } from '../integrationError';
 import { compactTimestamp } from '../variances/report';
-import { decide, emptyExportState, type ExportedFile, type PoDecision, type PoExportState } from './exportState';
+import { decide, emptyExportState, samePos, type ExportedFile, type PoDecision, type PoExportState } from './exportState';
 import { exportRowsFor, sortRows, type PoExportRow, type PoLine } from './poLines';
 
 /** The reduce key of the run's metadata. PO keys are internal ids (digits), so it cannot clash with one. */
 export const RUN_META_KEY = 'run';
+/** Keys 'kept:0', 'kept:1'...: the POs not read this run, KEPT_PER_KEY per key (a few reduce invocations, not one per PO). */
+export const KEPT_KEY_PREFIX = 'kept:';
+export const KEPT_PER_KEY = 1000;
 
 export interface RunMeta {
   /** Unique per run, sortable: '20261123T104500Z_k3j9x2'. Names the file, so a restarted summarize finds it again. */
@@ -24,16 +28,32 @@ export interface RunMeta {
   searchId: string;
   /** This run created the saved search from the default definition (its first run). */
   searchCreated: boolean;
+  /** POs in the search (summary rows) and their lines. */
   pos: number;
   lines: number;
   /** Why the saved state could not be used (everything is then exported again). */
   stateProblem?: string;
+  /** 'full': every line was read; 'changed': only the POs changeDetection.ts picked. */
+  readMode: 'full' | 'changed';
+  /** Why every line was read, or the lastmodifieddate bound (ISO) of a 'changed' read. */
+  readReason: string;
+  posRead: number;
+  linesRead: number;
+  /** The fullReadAt to keep when this run read only what changed. */
+  previousFullReadAt: string;
 }
 
 /** What reduce gets for one PO. */
 export interface PoInput {
   previousHash?: string;
+  /** Its signature hash in this run's summary search (absent when it was not there: read again next run). */
+  sig?: string;
   lines: PoLine[];
+}
+
+/** What reduce gets for a chunk of POs not read this run: their hash (none: nothing to receive) and signature. */
+export interface KeptInput {
+  pos: Record<string, { hash?: string; sig: string }>;
 }
 
 /** A line as read from the search, with its PO. */
@@ -100,13 +120,27 @@ export function splitIntoFiles(rows: readonly PoExportRow[], maxRows = MAX_ROWS_
   return files;
 }
 
-/** getInputData's output: one pair per PO (its lines and the hash HotWax last got) and the run's metadata. */
-export function reduceInputs(linesByPo: ReadonlyMap<string, PoLine[]>, state: PoExportState, meta: RunMeta): Record<string, string> {
+/**
+ * getInputData's output: one pair per PO read (its lines, the hash HotWax last got and its signature), the
+ * POs not read in KEPT_KEY_PREFIX chunks, and the run's metadata. A PO is kept (not read, as it was) only when
+ * its signature equals the one in the state: it was decided before and nothing the signature sees moved.
+ */
+export function reduceInputs(linesByPo: ReadonlyMap<string, PoLine[]>, state: PoExportState, meta: RunMeta, signatures: ReadonlyMap<string, string> = new Map()): Record<string, string> {
   const out: Record<string, string> = { [RUN_META_KEY]: JSON.stringify(meta) };
   for (const [poId, lines] of linesByPo) {
     const previousHash = state.pos[poId];
-    const input: PoInput = previousHash === undefined ? { lines } : { previousHash, lines };
+    const sig = signatures.get(poId);
+    const input: PoInput = { ...(previousHash === undefined ? {} : { previousHash }), ...(sig === undefined ? {} : { sig }), lines };
     out[poId] = JSON.stringify(input);
+  }
+  const kept = [...signatures].filter(([poId, sig]) => !linesByPo.has(poId) && state.sigs[poId] === sig);
+  for (let i = 0; i < kept.length; i += KEPT_PER_KEY) {
+    const chunk: KeptInput = { pos: {} };
+    for (const [poId, sig] of kept.slice(i, i + KEPT_PER_KEY)) {
+      const hash = state.pos[poId];
+      chunk.pos[poId] = hash === undefined ? { sig } : { hash, sig };
+    }
+    out[`${KEPT_KEY_PREFIX}${i / KEPT_PER_KEY}`] = JSON.stringify(chunk);
   }
   return out;
 }
@@ -117,7 +151,17 @@ export function decidePurchaseOrder(poId: string, values: readonly string[]): Po
     throw new IntegrationError('PO_INPUT_INVALID', `Purchase order ${poId} reached reduce with ${values.length} values instead of 1.`, { poId });
   }
   const input = JSON.parse(values[0]) as PoInput;
-  return decide(exportRowsFor(poId, input.lines), input.previousHash);
+  const decision = decide(exportRowsFor(poId, input.lines), input.previousHash);
+  return input.sig === undefined ? decision : { ...decision, sig: input.sig };
+}
+
+/** summarize: the decisions a kept chunk stands for (unchanged, or nothing to receive), marked as not read. */
+export function keptDecisions(value: string): [string, PoDecision][] {
+  const input = JSON.parse(value) as KeptInput;
+  return Object.entries(input.pos).map(([poId, k]): [string, PoDecision] => [
+    poId,
+    k.hash === undefined ? { kind: 'nothing-to-receive', sig: k.sig, kept: true } : { kind: 'unchanged', hash: k.hash, sig: k.sig, kept: true },
+  ]);
 }
 
 export interface ExportPlan {
@@ -133,6 +177,10 @@ export interface ExportPlan {
   failedPos: string[];
   /** The next state's PO map, valid once the file is on the server. */
   pos: Record<string, string>;
+  /** The next state's signatures: every PO decided this run (read or kept), none for failed ones. */
+  sigs: Record<string, string>;
+  /** POs not read this run (kept as they were). */
+  keptPos: number;
 }
 
 /**
@@ -142,9 +190,11 @@ export interface ExportPlan {
  * once the upload succeeded), unchanged ones as they are, failed ones with their old hash (or not at all).
  */
 export function planExport(base: PoExportState, decisions: ReadonlyMap<string, PoDecision>, failedPoIds: ReadonlySet<string>): ExportPlan {
-  const plan: ExportPlan = { rows: [], changedPos: [], unchangedPos: 0, nothingToReceivePos: 0, droppedPos: [], failedPos: [], pos: {} };
+  const plan: ExportPlan = { rows: [], changedPos: [], unchangedPos: 0, nothingToReceivePos: 0, droppedPos: [], failedPos: [], pos: {}, sigs: {}, keptPos: 0 };
   const rows: PoExportRow[] = [];
   for (const [poId, decision] of decisions) {
+    if (decision.sig !== undefined) plan.sigs[poId] = decision.sig;
+    if (decision.kept) plan.keptPos += 1;
     if (decision.kind === 'changed') {
       rows.push(...decision.rows);
       plan.changedPos.push(poId);
@@ -173,9 +223,31 @@ export function planExport(base: PoExportState, decisions: ReadonlyMap<string, P
   return plan;
 }
 
-/** The state to save after this run (its PO map, and the run and file that produced it). */
-export function nextState(plan: ExportPlan, runId: string, files: readonly ExportedFile[], savedAt: Date): PoExportState {
-  return { ...emptyExportState(), lastRunId: runId, lastFiles: [...files], savedAt: savedAt.toISOString(), pos: plan.pos };
+/**
+ * The state to save after this run: its PO map and signatures, the run and files that produced it, when the
+ * run started reading (the next run reads again what was modified since, less the overlap) and when every
+ * line was last read.
+ */
+export function nextState(plan: ExportPlan, meta: Pick<RunMeta, 'runId' | 'startedAt' | 'readMode' | 'previousFullReadAt'>, files: readonly ExportedFile[], savedAt: Date): PoExportState {
+  return {
+    ...emptyExportState(),
+    lastRunId: meta.runId,
+    lastFiles: [...files],
+    savedAt: savedAt.toISOString(),
+    pos: plan.pos,
+    sigs: plan.sigs,
+    readFrom: meta.startedAt,
+    fullReadAt: meta.readMode === 'full' ? meta.startedAt : meta.previousFullReadAt,
+  };
+}
+
+/**
+ * Whether the run must save the state although it sent nothing: the PO map or signatures changed, it read
+ * every line (fullReadAt moves), or it read some POs (readFrom moves past them, so they are not read again).
+ * A run that read nothing and changed nothing leaves the state as it is (no File.save).
+ */
+export function stateNeedsSaving(base: PoExportState, next: PoExportState, meta: Pick<RunMeta, 'readMode' | 'posRead'>): boolean {
+  return meta.readMode === 'full' || meta.posRead > 0 || !samePos(base.pos, next.pos) || !samePos(base.sigs, next.sigs);
 }
 
 export interface RemoteFile {

@@ -43,6 +43,7 @@ export interface ColumnDefinition {
   name: string;
   join?: string;
   sort?: 'ASC' | 'DESC';
+  summary?: 'GROUP' | 'COUNT' | 'SUM' | 'MAX';
 }
 
 /**
@@ -59,8 +60,38 @@ export const PO_LINE_COLUMNS: readonly ColumnDefinition[] = [
   { name: 'expectedreceiptdate' },
 ];
 
+/**
+ * The signature columns (core/purchaseorders/changeDetection.ts): one summary row per PO in the search,
+ * sorted by PO for stable paging. `lastmodifieddate` is the transaction's Last Modified date/time [O: used
+ * as a transaction search filter and column in public SuiteScripts; Oracle help "Searching by
+ * lastModifiedDate" shows the search field with time precision]; GROUP on a body field gives its one value
+ * per PO. COUNT / SUM summary columns on line fields: Oracle help "Search Summary Types" [U: not quoted here].
+ */
+export const PO_SIGNATURE_COLUMNS: readonly ColumnDefinition[] = [
+  { name: 'internalid', summary: 'GROUP', sort: 'ASC' },
+  { name: 'line', summary: 'COUNT' },
+  { name: 'quantity', summary: 'SUM' },
+  { name: 'quantityshiprecv', summary: 'SUM' },
+  { name: 'lastmodifieddate', summary: 'GROUP' },
+];
+
 /** The admin's filters AND the guards; the admin's expression is kept whole (its ORs stay inside it). */
 export function withGuards(adminFilters: FilterExpression): FilterExpression {
   if (adminFilters.length === 0) return [...GUARD_FILTERS];
   return [adminFilters, 'AND', GUARD_FILTERS];
+}
+
+/**
+ * The lines of the POs to read again: modified at or after `modifiedSince` (a date/time in the running
+ * user's format, as N/format writes it), or one of `poIds`. ANDed at the top level of withGuards(...), so
+ * it adds no nesting level (filter expressions nest at most 3 levels [O]).
+ */
+export function changedFilter(modifiedSince: string, poIds: readonly string[]): FilterExpression {
+  const modified = ['lastmodifieddate', 'onorafter', modifiedSince];
+  return poIds.length === 0 ? [modified] : [modified, 'OR', ['internalid', 'anyof', [...poIds]]];
+}
+
+/** The guarded filters, narrowed to the POs to read again. */
+export function withGuardsAnd(adminFilters: FilterExpression, narrow: FilterExpression): FilterExpression {
+  return [...withGuards(adminFilters), 'AND', narrow];
 }
