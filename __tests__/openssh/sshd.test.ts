@@ -51,7 +51,7 @@ test('a connection pinned to either host key (password from an API secret) lists
     const { sftp } = mod();
     const conn = sftp.createConnection(options({ hostKey: keyscan(server, type), hostKeyType: type, directory: '/in' }));
     expect(key).toBe(keyscan(server, type));
-    expect(conn.list().map((e) => e.name)).toContain('hello.csv');
+    expect(conn.list({ path: '.' }).map((e) => e.name)).toContain('hello.csv');
     const file = conn.download({ filename: 'hello.csv' }) as TestFile;
     expect(Buffer.from(file.contents).toString()).toBe('a,b\r\n1,2\r\n');
     conn.upload({ file: { name: `up-${type}.txt`, contents: Buffer.from(type) }, replaceExisting: false });
@@ -67,9 +67,9 @@ test('a connection pinned to either host key (password from an API secret) lists
 test('key authentication with keyId alone, and secret + keyId together (NETSUITE.md 1.1)', () => {
   const { sftp } = mod();
   const byKey = sftp.createConnection(options({ secret: undefined, keyId: KEY_ID, directory: '/in' }));
-  expect(byKey.list().map((e) => e.name)).toContain('hello.csv');
+  expect(byKey.list({ path: '.' }).map((e) => e.name)).toContain('hello.csv');
   const both = sftp.createConnection(options({ keyId: KEY_ID, directory: '/in' }));
-  expect(both.list().map((e) => e.name)).toContain('hello.csv');
+  expect(both.list({ path: '.' }).map((e) => e.name)).toContain('hello.csv');
   expect(server.log()).toMatch(new RegExp(`Accepted publickey for ${server.user}`));
 });
 
