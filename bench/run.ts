@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
   const want = (flow: string): boolean => only === undefined || only === flow;
   if (want('variances')) {
-    table('Variance import (cycle-count feed rows; units = intake run + verify run; 10,000 units per scheduled run)', await benchVarianceImport(parseSizes(argv, [1000, 10000, 100000])));
+    table('Variance import (cycle-count feed rows; unitsPerFile = intake run + verify run of one file; steadyPerFile = one run finishing a file and taking the next; 10,000 units per scheduled run)', await benchVarianceImport(parseSizes(argv, [1000, 10000, 100000])));
   }
   if (want('po')) table('PO export (open POs x 20 lines; Map/Reduce units per stage)', await benchPoExport(parseSizes(argv, [1000, 10000])));
   if (want('receipts')) table('Item receipts (entries in one file, one PO each; Map/Reduce units per stage)', await benchReceipts(parseSizes(argv, [100, 1000])));

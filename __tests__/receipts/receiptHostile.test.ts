@@ -115,8 +115,8 @@ describe('PO receipts: entries of the folder that cannot be read are skipped, re
     expect(env.listFolder(INCOMING)).toEqual(['a_folder.json', 'archive', 'b_escape.json', 'error', 'failed']);
     const skipped = (): { name: string; status: string; message: string }[] => feedFiles(env).filter((f) => f.name !== 'c_good.json');
     expect(skipped().map((f) => [f.name, f.status])).toEqual([
-      ['a_folder.json', 'SKIPPED'],
-      ['b_escape.json', 'SKIPPED'],
+      ['a_folder.json', 'UNREADABLE'],
+      ['b_escape.json', 'UNREADABLE'],
     ]);
     expect(skipped()[0]?.message).toMatch(/^Skipped: purchaseorder\/receipt\/a_folder\.json cannot be read as a receipt file because it is a folder, not a file\./);
     expect(skipped()[1]?.message).toMatch(/because it cannot be downloaded \(FTP_PERMISSION_DENIED/);
@@ -129,8 +129,8 @@ describe('PO receipts: entries of the folder that cannot be read are skipped, re
     const second = await run(env);
     expect(second.logs.some((l) => l.level === 'ERROR' && l.title.includes('2 entries'))).toBe(true);
     expect(skipped().map((f) => [f.name, f.status])).toEqual([
-      ['a_folder.json', 'SKIPPED'],
-      ['b_escape.json', 'SKIPPED'],
+      ['a_folder.json', 'UNREADABLE'],
+      ['b_escape.json', 'UNREADABLE'],
       ['d_good.json', 'ARCHIVED'],
     ]);
     expect(poLines(env, PO.single).received).toEqual([1]);
@@ -163,7 +163,7 @@ describe('PO receipts: entries of the folder that cannot be read are skipped, re
     expect(poLines(env, PO.open).received).toEqual([1, 0, 0]);
     expect(poLines(env, PO.single).received).toEqual([0]);
     const locked = feedFiles(env).find((f) => f.name === 'a_locked.json');
-    expect(locked?.status).toBe('SKIPPED');
+    expect(locked?.status).toBe('UNREADABLE');
     expect(locked?.message).toContain('FTP_PERMISSION_DENIED');
     fs.chmodSync(path.join(incomingOnDisk(), 'a_locked.json'), 0o644);
   });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
 import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
 import { generateVarianceFeed } from '../../bench/varianceImport';
+import { decodeManifest } from '../../src/TypeScripts/hotwax_inventory/core/variances/outcome';
 
 const SCRIPT = 'customscript_hwx_sc_variance_import';
 const ADJ = 'customdeploy_hwx_sc_variance_adj';
@@ -25,6 +26,12 @@ afterEach(async () => {
   await env.stop();
   fs.rmSync(env.dir, { recursive: true, force: true });
 });
+
+type FeedFileRecord = ReturnType<ReturnType<LocalEnvironment['account']>['listRecords']>[number];
+
+const feedFiles = (): FeedFileRecord[] => env.account().listRecords('customrecord_hwx_feed_file');
+const ff = (r: FeedFileRecord, field: string): unknown => r.fields[`custrecord_hwx_ff_${field}`];
+const byName = (name: string): FeedFileRecord[] => feedFiles().filter((r) => ff(r, 'file_name') === name);
 
 function onHand(item: number, location: number): number {
   return env.account().onHand(String(item), String(location));
@@ -85,6 +92,9 @@ describe('variance import: HotWax published samples', () => {
     expect(adj.sublists.inventory?.map((l) => l.custcol_hwx_variance_id)).toEqual(['10009', '10010', '10011']);
     const tracked = env.account().listRecords('customrecord_hwx_feed_file');
     expect(tracked.map((r) => [r.fields.custrecord_hwx_ff_status, r.fields.custrecord_hwx_ff_applied, r.fields.custrecord_hwx_ff_rejected])).toEqual([['ARCHIVED', 3, 0]]);
+    // The record shows the job as it ended, not as it was when submitted.
+    expect((JSON.parse(String(ff(tracked[0]!, 'jobs'))) as { status: string }[]).map((j) => j.status)).toEqual(['COMPLETE']);
+    expect(ff(tracked[0]!, 'message')).toBe('3 applied, 0 rejected, 0 already applied');
   });
 
   it('in transfer mode moves a Lost variance from the store to the Lost location and posts an unmapped reason as an adjustment', async () => {
@@ -100,6 +110,10 @@ describe('variance import: HotWax published samples', () => {
     expect(transfers).toHaveLength(1);
     expect(transfers[0]!.fields.location).toBe('1');
     expect(transfers[0]!.fields.transferlocation).toBe('302');
+    // Location 1 is the Main Warehouse: memos name it as a warehouse, and the reason's location as a variance location.
+    expect(transfers[0]!.fields.memo).toBe("HotWax variance 'Lost' transfer from warehouse Main Warehouse to variance location Variance - Lost, 2/29/2024, 1 line, file variances.csv");
+    const memos = [...transfers, ...env.account().listRecords('inventoryadjustment')].map((t) => String(t.fields.memo));
+    expect(memos.join('\n')).not.toMatch(/store (1|Main Warehouse)\b/);
     // 'Not in Stock' has no mapping: with unknownReason=adjustment it becomes an adjustment (2 rows).
     const adjustments = env.account().listRecords('inventoryadjustment');
     expect(adjustments.flatMap((a) => a.sublists.inventory?.map((l) => l.custcol_hwx_reason) ?? [])).toEqual(['Not in Stock', 'Not in Stock']);
@@ -144,20 +158,150 @@ second line of memo",1,HWX-9`,
     expect(tracked.fields.custrecord_hwx_ff_applied).toBe(3);
   });
 
-  it('archives an empty file and a header-only file with a report saying there were no rows', async () => {
+  it('archives an empty file and a header-only file with a report saying there were no rows, and records 0 rows, 0 applied, 0 already applied', async () => {
     env.dropFile('inventoryadjustment/csv', 'empty.csv', '');
     env.dropFile('inventoryadjustment/csv', 'header-only.csv', `${HEADER}\r\n`);
     await runUntilSettled(ADJ);
     expect(env.listFolder('inventoryadjustment/archive')).toEqual(['empty.csv', 'header-only.csv']);
     expect(env.account().listRecords('inventoryadjustment')).toHaveLength(0);
     expect(reportRows('inventoryadjustment/error').length).toBe(2);
+    for (const name of ['empty.csv', 'header-only.csv']) {
+      const [r] = byName(name);
+      expect([ff(r!, 'status'), ff(r!, 'rows'), ff(r!, 'applied'), ff(r!, 'rejected'), ff(r!, 'skipped')]).toEqual(['ARCHIVED', 0, 0, 0, 0]);
+      expect(ff(r!, 'message')).toMatch(/no data rows/);
+      expect(ff(r!, 'message')).not.toMatch(/1 already applied/);
+    }
   });
 
-  it('sends a file that is not a variance feed to failed/ with a file-level report', async () => {
+  it('sends a file that is not a variance feed (wrong header, binary) to failed/ with a report and a FAILED feed-file record giving the reason', async () => {
     env.dropFile('inventoryadjustment/csv', 'orders.csv', 'order_id,sku,qty\n1,A,2\n');
+    env.dropFile('inventoryadjustment/csv', 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]));
     await runUntilSettled(ADJ);
-    expect(env.listFolder('inventoryadjustment/failed')).toEqual(['orders.csv']);
-    expect(env.readFile('inventoryadjustment/error', env.listFolder('inventoryadjustment/error')[0]!)).toMatch(/column/i);
+    expect(env.listFolder('inventoryadjustment/failed')).toEqual(['orders.csv', 'photo.csv']);
+    const reports = env.listFolder('inventoryadjustment/error');
+    expect(reports).toHaveLength(2);
+    const texts = reports.map((n) => env.readFile('inventoryadjustment/error', n));
+    expect(texts.join('\n')).toMatch(/column/i);
+    expect(texts.join('\n')).toMatch(/not a text CSV file/);
+    const orders = byName('orders.csv');
+    expect(orders.map((r) => [ff(r, 'status'), ff(r, 'rows'), ff(r, 'applied'), ff(r, 'final_path')])).toEqual([['FAILED', 0, 0, 'inventoryadjustment/failed/orders.csv']]);
+    expect(ff(orders[0]!, 'message')).toMatch(/^Not a variance feed: The first line is not a HotWax variance header/);
+    expect(ff(byName('photo.csv')[0]!, 'message')).toMatch(/binary data/);
+  });
+
+  it('speaks to people, not programmers: no repository paths in reports or records', async () => {
+    env.dropFile('inventoryadjustment/csv', 'orders.csv', 'order_id,sku,qty\n1,A,2\n');
+    env.dropFile('inventoryadjustment/csv', 'mixed.csv', `${HEADER}\nR1,927,NOPE,1,254,11/20/2026,Inventory cycle count by HotWax,1,P-1\nR2,927,MH09-XS-Blue,0,254,11/20/2026,Damaged,1,P-2\n`);
+    await runUntilSettled(ADJ);
+    const texts = [
+      ...env.listFolder('inventoryadjustment/error').map((n) => env.readFile('inventoryadjustment/error', n)),
+      ...feedFiles().map((r) => String(ff(r, 'message'))),
+      ...env.account().listRecords('inventoryadjustment').map((r) => String(r.fields.memo)),
+    ].join('\n');
+    expect(texts).not.toMatch(/\b(src|docs|runtime|__tests__)\/|\.(ts|md|js)\b|NETSUITE|README/);
+  });
+
+  it('records cycle-count rows with a variance of 0 as counted, no difference: no posting, no error, kept in the plan for count history', async () => {
+    env.dropFile(
+      'inventoryadjustment/csv',
+      'count.csv',
+      `${HEADER}\nR1,927,MH09-XS-Blue,0,254,11/20/2026,Inventory cycle count by HotWax,1,Z-1\nR2,927,WJ08-XS-Orange,-1,254,11/20/2026,Inventory cycle count by HotWax,1,Z-2\nR3,927,3412,-0,255,11/21/2026,,1,Z-3\nR4,927,MH09-XS-Blue,0,254,11/20/2026,Damaged,1,Z-4\n`,
+    );
+    const before = [onHand(3413, 254), onHand(3412, 254), onHand(3412, 255)];
+    await runUntilSettled(ADJ);
+    // The item variance with 0 (Damaged) is still a row error: the file goes to failed/ for that one row.
+    expect(env.listFolder('inventoryadjustment/failed')).toEqual(['count.csv']);
+    expect([onHand(3413, 254), onHand(3412, 254), onHand(3412, 255)]).toEqual([before[0], before[1]! - 1, before[2]]);
+    const adjustments = env.account().listRecords('inventoryadjustment');
+    expect(adjustments.flatMap((a) => a.sublists.inventory?.map((l) => l.custcol_hwx_variance_id) ?? [])).toEqual(['Z-2']);
+    const [r] = byName('count.csv');
+    expect([ff(r!, 'rows'), ff(r!, 'applied'), ff(r!, 'rejected'), ff(r!, 'counted')]).toEqual([4, 1, 1, 2]);
+    expect(ff(r!, 'message')).toMatch(/2 counted with no difference/);
+    const rows = reportRows('inventoryadjustment/error');
+    expect(rows.map((c) => c[2])).toEqual(['Z-4']);
+    const plan = decodeManifest(String(ff(r!, 'plan')));
+    expect(plan.counted).toEqual([
+      { line: 2, hotwaxId: 'Z-1', item: 'MH09-XS-Blue', location: '254', itemId: '3413', date: '2026-11-20' },
+      { line: 4, hotwaxId: 'Z-3', item: '3412', location: '255', itemId: '3412', date: '2026-11-21' },
+    ]);
+  });
+});
+
+describe('variance import: entries that cannot be read', () => {
+  // Made directly in the server's root on disk, as someone with shell access to the SFTP host would.
+  const incoming = (): string => path.join(env.baseDir, 'inventoryadjustment', 'csv');
+
+  it('skips a folder named .csv and a link out of the SFTP root with a logged error and an UNREADABLE record, imports the other files, and records each entry once', async () => {
+    fs.mkdirSync(incoming(), { recursive: true });
+    fs.mkdirSync(path.join(incoming(), 'a-folder.csv'));
+    const outside = path.join(env.dir, 'outside-the-root.csv');
+    fs.writeFileSync(outside, sample('hotwax-cycle-count-variance-sample.csv'));
+    fs.symlinkSync(outside, path.join(incoming(), 'b-link.csv'));
+    env.dropFile('inventoryadjustment/csv', 'c-good.csv', sample('hotwax-cycle-count-variance-sample.csv'));
+    const before = onHand(3413, 254);
+
+    const first = await env.run(SCRIPT, { deploymentId: ADJ });
+    expect(first.status).toBe('COMPLETE');
+    expect(first.errors).toEqual([]);
+    expect(first.logs.filter((l) => l.level === 'ERROR').map((l) => l.title)).toEqual(['Variance entry a-folder.csv cannot be read', 'Variance entry b-link.csv cannot be read']);
+    await env.run(SCRIPT, { deploymentId: ADJ });
+    const third = await env.run(SCRIPT, { deploymentId: ADJ });
+    expect(third.status).toBe('COMPLETE');
+    // Not read again while unchanged: no download in later runs.
+    expect(third.usageByApi['sftp.download']).toBeUndefined();
+
+    expect(env.listFolder('inventoryadjustment/archive')).toEqual(['c-good.csv']);
+    expect(onHand(3413, 254)).toBe(before - 10);
+    const bad = ['a-folder.csv', 'b-link.csv'].map((n) => byName(n));
+    expect(bad.map((rs) => rs.map((r) => ff(r, 'status')))).toEqual([['UNREADABLE'], ['UNREADABLE']]);
+    expect(ff(bad[0]![0]!, 'message')).toMatch(/it is a folder, not a file.*not moved/);
+    expect(ff(bad[1]![0]!, 'message')).toMatch(/refuses to let NetSuite read it.*not moved/);
+    // Left where they were, outside file untouched.
+    expect(env.listFolder('inventoryadjustment/csv')).toEqual(['a-folder.csv', 'b-link.csv']);
+    expect(fs.readFileSync(outside, 'utf8')).toBe(sample('hotwax-cycle-count-variance-sample.csv'));
+
+    // Someone removes the link and puts a readable file in place of the folder: the records close, the file is taken.
+    fs.unlinkSync(path.join(incoming(), 'b-link.csv'));
+    fs.rmdirSync(path.join(incoming(), 'a-folder.csv'));
+    env.dropFile('inventoryadjustment/csv', 'a-folder.csv', `${HEADER}\nR1,927,MH09-XS-Blue,-1,254,11/20/2026,Inventory cycle count by HotWax,1,U-1\n`);
+    await runUntilSettled(ADJ);
+    expect(env.listFolder('inventoryadjustment/csv')).toEqual([]);
+    expect(env.listFolder('inventoryadjustment/archive')).toEqual(['a-folder.csv', 'c-good.csv']);
+    expect(byName('b-link.csv').map((r) => ff(r, 'status'))).toEqual(['FAILED']);
+    expect(ff(byName('b-link.csv')[0]!, 'message')).toMatch(/no longer in inventoryadjustment\/csv/);
+    expect(byName('a-folder.csv').map((r) => ff(r, 'status'))).toEqual(['FAILED', 'ARCHIVED']);
+    expect(onHand(3413, 254)).toBe(before - 11);
+  });
+
+  it('a file without read permission: refused by the server unless the server runs as root, which reads it anyway', async () => {
+    env.dropFile('inventoryadjustment/csv', 'locked.csv', sample('hotwax-cycle-count-variance-sample.csv'));
+    fs.chmodSync(path.join(incoming(), 'locked.csv'), 0o000);
+    const run = await env.run(SCRIPT, { deploymentId: ADJ });
+    expect(run.status).toBe('COMPLETE');
+    const [r] = byName('locked.csv');
+    if (process.getuid?.() === 0) {
+      // The embedded server reads files with the permissions of its process: as root, chmod 000 does not stop it.
+      expect(ff(r!, 'status')).toBe('SUBMITTED');
+    } else {
+      expect(ff(r!, 'status')).toBe('UNREADABLE');
+      expect(ff(r!, 'message')).toMatch(/refuses to let NetSuite read it/);
+    }
+  });
+});
+
+describe('variance import: governance', () => {
+  it('lists the incoming folder once per run, creates folders only when missing, and keeps no File Cabinet files for a 1,000-row file', async () => {
+    for (const f of ['archive', 'failed', 'error']) fs.mkdirSync(path.join(env.baseDir, 'inventoryadjustment', f), { recursive: true });
+    env.dropFile('inventoryadjustment/csv', 'k.csv', generateVarianceFeed(1000, ['WJ08-XS-Orange', 'MH09-XS-Blue', 'WJ03-L-Red'], ['254', '255']));
+    const intake = await env.run(SCRIPT, { deploymentId: ADJ });
+    const verify = await env.run(SCRIPT, { deploymentId: ADJ });
+    expect(env.listFolder('inventoryadjustment/archive')).toEqual(['k.csv']);
+    for (const run of [intake, verify]) {
+      expect(run.usageByApi['sftp.list']?.calls).toBe(1);
+      expect(run.usageByApi['sftp.makeDirectory']).toBeUndefined();
+      expect(run.usageByApi['File.save']).toBeUndefined();
+      expect(run.usageByApi['file.load']).toBeUndefined();
+    }
   });
 });
 
@@ -238,12 +382,12 @@ describe('variance import: exactly once', () => {
 
   const killPoints: { api: string; occurrence: number; when: 'before' | 'after' }[] = [
     { api: 'sftp.download', occurrence: 1, when: 'after' },
-    { api: 'File.save', occurrence: 1, when: 'after' },
-    { api: 'File.save', occurrence: 2, when: 'after' },
+    { api: 'search.runPaged', occurrence: 2, when: 'after' },
+    { api: 'record.save', occurrence: 1, when: 'before' },
     { api: 'record.save', occurrence: 1, when: 'after' },
     { api: 'task.CsvImportTask.submit', occurrence: 1, when: 'before' },
     { api: 'task.CsvImportTask.submit', occurrence: 1, when: 'after' },
-    { api: 'record.submitFields', occurrence: 2, when: 'after' },
+    { api: 'record.submitFields', occurrence: 1, when: 'before' },
   ];
   it.each(killPoints)('applies each row once when the first run is killed $when $api #$occurrence', async (kill) => {
     env.dropFile('inventoryadjustment/csv', 'cc.csv', sample('hotwax-cycle-count-variance-sample.csv'));
@@ -257,6 +401,8 @@ describe('variance import: exactly once', () => {
   });
 
   it.each([
+    { api: 'record.submitFields', occurrence: 1, when: 'after' as const },
+    { api: 'sftp.upload', occurrence: 1, when: 'before' as const },
     { api: 'sftp.upload', occurrence: 1, when: 'after' as const },
     { api: 'sftp.move', occurrence: 1, when: 'before' as const },
     { api: 'sftp.move', occurrence: 1, when: 'after' as const },
@@ -311,10 +457,11 @@ describe('variance import: NetSuite rejects or fails a job', () => {
     account.saveFile({ name: meta.name, folder: meta.folder, fileType: meta.fileType, encoding: meta.encoding, description: meta.description }, new TextEncoder().encode('Nothing,Here\n1,2\n'));
     account.save();
     expect((await env.runTasks()).map((t) => t.status)).toEqual(['FAILED']);
-    // The job file kept for resubmission is the one the script saved; restore it for the retry.
-    const jobFile = account.listFiles().find((f) => f.name.includes('_job1_adjustment'))!;
-    expect(Buffer.from(env.account().readFile(jobFile.id)).toString('utf8')).toBe(original);
+    // No job file is kept: the retry rebuilds the job from the file still in csv/, with the same content.
     await runUntilSettled(ADJ);
+    const jobs = env.account().tasks.filter((t) => t.type === 'CSV_IMPORT');
+    expect(jobs).toHaveLength(2);
+    expect(Buffer.from(env.account().readFile(jobs[1]!.importFileId!)).toString('utf8')).toBe(original);
     expect(env.account().listRecords('inventoryadjustment')).toHaveLength(1);
     expect(env.listFolder('inventoryadjustment/archive')).toEqual(['retry.csv']);
   });

@@ -199,8 +199,6 @@ describe('parseVarianceFeed rows', () => {
       ['1 000', /is not a number/],
       ['0x10', /is not a number/],
       ['--1', /is not a number/],
-      ['0', /is 0/],
-      ['-0.000', /is 0/],
       ['0.00001', /has 5 decimal places; at most 4/],
       ['1000000000', /too large/],
       ['99999999999999999999999', /too large/],
@@ -210,6 +208,28 @@ describe('parseVarianceFeed rows', () => {
       const error = onlyError(result);
       expect(error.problem).toMatch(message);
       expect(error.action).toMatch(/Adjust Qty By|quantity/);
+    });
+
+    it.each(['0', '-0.000', '+0'])('rejects %j on an item variance (there is nothing to post)', (text) => {
+      const result = parseVarianceFeed(feed(row({ qty: text, memo: 'Damaged' })));
+      expect(result.rows).toEqual([]);
+      expect(onlyError(result).problem).toMatch(/is 0/);
+    });
+
+    it.each(['0', '-0.000', '+0'])('reads %j on a cycle count as a result: counted, no difference (not an error)', (text) => {
+      for (const memo of ['Inventory cycle count by HotWax', '', '  inventory  CYCLE count by hotwax ']) {
+        const result = parseVarianceFeed(feed(row({ qty: text, memo })));
+        expect(result.errors).toEqual([]);
+        expect(result.rows.map((r) => [r.quantity === 0, r.reason])).toEqual([[true, undefined]]);
+      }
+    });
+
+    it('says a binary file is not a text CSV file, without echoing its bytes', () => {
+      const zip = 'PK\u0003\u0004\u0014\u0000\u0008\u0000bin';
+      const result = parseVarianceFeed(zip);
+      expect(result.fileError).toMatch(/not a text CSV file/);
+      expect(result.fileError).not.toContain('PK');
+      expect(parseVarianceFeed(`${HEADER}\nR1,927,Caf\uFFFD,1,254,2/29/2024,,1,H1\n`).fileError).toMatch(/not UTF-8 text/);
     });
 
     it('accepts whole units only when maxQuantityDecimals is 0, still reading 2.0 as 2', () => {

@@ -1,3 +1,4 @@
+import type { LocationLabel } from '../../../src/TypeScripts/hotwax_inventory/core/variances/plan';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseCsvWithLines } from '../../../src/TypeScripts/hotwax_inventory/core/csv';
@@ -134,7 +135,7 @@ describe('planVarianceImport on the HotWax samples', () => {
     const [tx] = plan.transactions;
     expect(tx?.kind).toBe('adjustment');
     expect(tx?.externalId).toMatch(/^HWX-ADJ-[0-9A-F]{16}$/);
-    const memo = 'HotWax cycle count, store 254, 2/29/2024, 3 lines, file cyclecount_2024-02-29.csv';
+    const memo = 'HotWax cycle count, location 254, 2/29/2024, 3 lines, file cyclecount_2024-02-29.csv';
     expect(tx?.memo).toBe(memo);
     const id = tx?.externalId ?? '';
     expect(plan.adjustmentJobs[0]?.csv).toBe(
@@ -170,8 +171,8 @@ describe('planVarianceImport on the HotWax samples', () => {
     expect(plan.adjustmentJobs).toEqual([]);
     expect(plan.transferJobs).toHaveLength(1);
     expect(plan.transactions.map((t) => [t.kind, t.hotwaxIds, t.memo])).toEqual([
-      ['transfer', ['2367160-152810'], "HotWax variance 'Lost' transfer to location 9, store 1, 2/29/2024, 1 line, file itemvariance.csv"],
-      ['transfer', ['2367160-152820', '2367160-152821'], "HotWax variance 'Not in Stock' transfer to location 10, store 1, 2/29/2024, 2 lines, file itemvariance.csv"],
+      ['transfer', ['2367160-152810'], "HotWax variance 'Lost' transfer from location 1 to variance location 9, 2/29/2024, 1 line, file itemvariance.csv"],
+      ['transfer', ['2367160-152820', '2367160-152821'], "HotWax variance 'Not in Stock' transfer from location 1 to variance location 10, 2/29/2024, 2 lines, file itemvariance.csv"],
     ]);
     const job = plan.transferJobs[0];
     expect(parseCsvWithLines(job?.csv ?? '').headers).toEqual([...TRANSFER_COLUMNS]);
@@ -187,7 +188,7 @@ describe('planVarianceImport on the HotWax samples', () => {
     const plan = planVarianceImport(resolvedRows(sample('hotwax-inventory-item-variance-sample.csv')), reasons, base);
     expect(plan.transferJobs).toEqual([]);
     expect(plan.transactions).toHaveLength(1);
-    expect(plan.transactions[0]?.memo).toBe("HotWax variance 'Lost'/'Not in Stock' adjustment, store 1, 2/29/2024, 3 lines, file variances.csv");
+    expect(plan.transactions[0]?.memo).toBe("HotWax variance 'Lost'/'Not in Stock' adjustment, location 1, 2/29/2024, 3 lines, file variances.csv");
     expect(column(plan.adjustmentJobs[0], 'Adjust Qty By')).toEqual(['-10', '-15', '-1']);
     expect(column(plan.adjustmentJobs[0], 'Line Memo')).toEqual(['Lost', 'Not in Stock', 'Not in Stock']);
   });
@@ -233,8 +234,25 @@ describe('planVarianceImport grouping', () => {
     );
     const plan = planVarianceImport(rows, reasons, { ...base, transferMode: true });
     expect(plan.transactions.map((t) => t.hotwaxIds)).toEqual([['A', 'B'], ['C'], ['D'], ['E'], ['F']]);
-    expect(plan.transactions[0]?.memo).toMatch(/^HotWax variance 'Damaged'\/'Lost' transfer to location 9, store 254,/);
-    expect(plan.transactions[1]?.memo).toMatch(/^HotWax variance 'Damaged' transfer from location 9 back to store 254, 2\/29\/2024, 1 line,/);
+    expect(plan.transactions[0]?.memo).toMatch(/^HotWax variance 'Damaged'\/'Lost' transfer from location 254 to variance location 9,/);
+    expect(plan.transactions[1]?.memo).toMatch(/^HotWax variance 'Damaged' transfer from variance location 9 back to location 254, 2\/29\/2024, 1 line,/);
+  });
+
+  it('names each location in memos as what it is: a warehouse as a warehouse, a store as a store, the reason location as a variance location', () => {
+    const labels = new Map<string, LocationLabel>([
+      ['1', { kind: 'warehouse', name: 'Main Warehouse' }],
+      ['254', { kind: 'store', name: 'Store 254 Downtown' }],
+      ['9', { kind: 'store', name: 'Damaged' }],
+    ]);
+    const rows = resolvedRows(feedOf([line('A', { memo: 'Damaged', qty: '-1', location: '1' }), line('B', { memo: 'Damaged', qty: '2', location: '254' }), line('C', { qty: '3', location: '1' })]));
+    const plan = planVarianceImport(rows, reasons, { ...base, transferMode: true, locationLabel: (id) => labels.get(id) });
+    const memos = plan.transactions.map((t) => t.memo);
+    expect(memos).toEqual([
+      'HotWax cycle count, warehouse Main Warehouse, 2/29/2024, 1 line, file variances.csv',
+      "HotWax variance 'Damaged' transfer from warehouse Main Warehouse to variance location Damaged, 2/29/2024, 1 line, file variances.csv",
+      "HotWax variance 'Damaged' transfer from variance location Damaged back to store Store 254 Downtown, 2/29/2024, 1 line, file variances.csv",
+    ]);
+    expect(memos.join('\n')).not.toMatch(/store Main Warehouse|store 1\b/);
   });
 
   it('writes dates in the NetSuite user date format', () => {
@@ -249,9 +267,9 @@ describe('planVarianceImport grouping', () => {
     expect(plan.transactions.map((t) => t.lines)).toEqual([10, 10, 5]);
     expect(plan.transactions[2]?.hotwaxIds).toEqual(['H20', 'H21', 'H22', 'H23', 'H24']);
     expect(plan.transactions.map((t) => t.memo)).toEqual([
-      'HotWax cycle count, store 254, 2/29/2024, 10 lines, part 1 of 3, file variances.csv',
-      'HotWax cycle count, store 254, 2/29/2024, 10 lines, part 2 of 3, file variances.csv',
-      'HotWax cycle count, store 254, 2/29/2024, 5 lines, part 3 of 3, file variances.csv',
+      'HotWax cycle count, location 254, 2/29/2024, 10 lines, part 1 of 3, file variances.csv',
+      'HotWax cycle count, location 254, 2/29/2024, 10 lines, part 2 of 3, file variances.csv',
+      'HotWax cycle count, location 254, 2/29/2024, 5 lines, part 3 of 3, file variances.csv',
     ]);
     expect(new Set(plan.transactions.map((t) => t.externalId)).size).toBe(3);
   });
@@ -344,7 +362,7 @@ describe('planVarianceImport CSV content', () => {
     const plan = planVarianceImport(resolvedRows(feedOf([line('A')])), noReasons, { ...base, fileName });
     const memo = plan.transactions[0]?.memo ?? '';
     expect(memo.length).toBeLessThan(300);
-    expect(memo).toMatch(/^HotWax cycle count, store 254, 2\/29\/2024, 1 line, file x+\.\.\.$/);
+    expect(memo).toMatch(/^HotWax cycle count, location 254, 2\/29\/2024, 1 line, file x+\.\.\.$/);
     expect(column(plan.adjustmentJobs[0], 'Source File')[0]?.length).toBe(300);
   });
 

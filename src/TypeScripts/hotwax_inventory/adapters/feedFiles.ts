@@ -5,11 +5,10 @@
  *   SUBMITTED -> every job has a task id; waiting for NetSuite to run them
  *   VERIFIED  -> outcome known (applied / rejected rows); report and move still to do
  *   ARCHIVED | FAILED -> the file is in archive/ or failed/ (terminal)
+ *   UNREADABLE -> an incoming entry that cannot be read (a folder, a link out of the SFTP root, no read
+ *                 permission): left where it is, skipped while it stays unchanged (not terminal)
  * Outgoing files (the PO export) are recorded once they are on the SFTP server:
  *   UPLOADED  -> the file is in the flow's outgoing folder (terminal)
- * Entries of an incoming folder that cannot be read at all (a folder named *.json, a link out of the SFTP
- * root, a file without read permission) are recorded so that someone sees them:
- *   SKIPPED   -> left where it is and tried again every run; FAILED once it is gone or readable again
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
@@ -17,14 +16,14 @@ import type { FilterExpression } from './pagedSearch';
 
 export const FEED_FILE_RECORD = 'customrecord_hwx_feed_file';
 
-export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED' | 'UPLOADED' | 'SKIPPED';
+export type FeedFileStatus = 'PLANNED' | 'SUBMITTED' | 'VERIFIED' | 'ARCHIVED' | 'FAILED' | 'UPLOADED' | 'UNREADABLE';
 export const TERMINAL_STATUSES: readonly FeedFileStatus[] = ['ARCHIVED', 'FAILED'];
 
 export interface TrackedJob {
   index: number;
   kind: 'adjustment' | 'transfer';
-  /** File Cabinet id of the job's CSV, kept so a job can be resubmitted. */
-  csvFileId: number;
+  /** File Cabinet id of the job's CSV, for flows that keep it there (the variance import rebuilds it instead). */
+  csvFileId?: number;
   rows: number;
   taskId: string | null;
   attempts: number;
@@ -40,7 +39,10 @@ export interface FeedFile {
   status: FeedFileStatus;
   jobs: TrackedJob[];
   manifestFileId: number | null;
+  /** The plan itself (JSON) when it fits on the record; else it is in the File Cabinet (manifestFileId). */
+  plan: string;
   rows: number;
+  counted: number;
   applied: number;
   rejected: number;
   skipped: number;
@@ -56,7 +58,9 @@ const F = {
   status: 'custrecord_hwx_ff_status',
   jobs: 'custrecord_hwx_ff_jobs',
   manifest: 'custrecord_hwx_ff_manifest',
+  plan: 'custrecord_hwx_ff_plan',
   rows: 'custrecord_hwx_ff_rows',
+  counted: 'custrecord_hwx_ff_counted',
   applied: 'custrecord_hwx_ff_applied',
   rejected: 'custrecord_hwx_ff_rejected',
   skipped: 'custrecord_hwx_ff_skipped',
@@ -81,7 +85,9 @@ function fromResult(r: search.Result): FeedFile {
     status: str(r, F.status) as FeedFileStatus,
     jobs: jobsText ? (JSON.parse(jobsText) as TrackedJob[]) : [],
     manifestFileId: str(r, F.manifest) ? num(r, F.manifest) : null,
+    plan: str(r, F.plan),
     rows: num(r, F.rows),
+    counted: num(r, F.counted),
     applied: num(r, F.applied),
     rejected: num(r, F.rejected),
     skipped: num(r, F.skipped),
@@ -128,8 +134,13 @@ export interface NewFeedFile {
   fingerprint: string;
   /** Optional: flows that keep no plan manifest (PO receipts) leave the field empty. */
   manifestFileId?: number;
+  /** The plan's JSON, when it is kept on the record (Long Text: at most 1,000,000 characters). */
+  plan?: string;
   rows: number;
   skipped: number;
+  counted?: number;
+  rejected?: number;
+  errorReport?: string;
   jobs: TrackedJob[];
   /** PLANNED unless given: an outgoing file is recorded once it is UPLOADED. */
   status?: FeedFileStatus;
@@ -149,6 +160,10 @@ export function createFeedFile(init: NewFeedFile): string {
   if (init.finalPath !== undefined) rec.setValue({ fieldId: F.finalPath, value: init.finalPath });
   if (init.message !== undefined) rec.setValue({ fieldId: F.message, value: init.message.slice(0, 3900) });
   if (init.manifestFileId !== undefined) rec.setValue({ fieldId: F.manifest, value: init.manifestFileId });
+  if (init.plan !== undefined) rec.setValue({ fieldId: F.plan, value: init.plan });
+  if (init.counted !== undefined) rec.setValue({ fieldId: F.counted, value: init.counted });
+  if (init.rejected !== undefined) rec.setValue({ fieldId: F.rejected, value: init.rejected });
+  if (init.errorReport !== undefined) rec.setValue({ fieldId: F.errorReport, value: init.errorReport });
   rec.setValue({ fieldId: F.rows, value: init.rows });
   rec.setValue({ fieldId: F.skipped, value: init.skipped });
   rec.setValue({ fieldId: F.jobs, value: JSON.stringify(init.jobs) });
@@ -160,9 +175,17 @@ export interface FeedFileUpdate {
   jobs?: TrackedJob[];
   applied?: number;
   rejected?: number;
+  skipped?: number;
+  counted?: number;
   errorReport?: string;
   finalPath?: string;
   message?: string;
+}
+
+/** The plan kept on a record, read from the record itself (record.load of a custom record: 2 units). */
+export function loadFeedFilePlan(id: string): string {
+  const v = record.load({ type: FEED_FILE_RECORD, id }).getValue({ fieldId: F.plan });
+  return v === null || v === undefined ? '' : String(v);
 }
 
 export function updateFeedFile(id: string, update: FeedFileUpdate): void {
@@ -171,6 +194,8 @@ export function updateFeedFile(id: string, update: FeedFileUpdate): void {
   if (update.jobs !== undefined) values[F.jobs] = JSON.stringify(update.jobs);
   if (update.applied !== undefined) values[F.applied] = update.applied;
   if (update.rejected !== undefined) values[F.rejected] = update.rejected;
+  if (update.skipped !== undefined) values[F.skipped] = update.skipped;
+  if (update.counted !== undefined) values[F.counted] = update.counted;
   if (update.errorReport !== undefined) values[F.errorReport] = update.errorReport;
   if (update.finalPath !== undefined) values[F.finalPath] = update.finalPath;
   if (update.message !== undefined) values[F.message] = update.message.slice(0, 3900);

@@ -25,6 +25,32 @@ export function findTransactionsByExternalId(externalIds: readonly string[]): Ma
 }
 
 /**
+ * Which of these External IDs exist (adjustments carry HWX-ADJ-, transfers HWX-TRF-, so one External ID
+ * names at most one transaction). Counts first (runPaged, 5 units): when every one exists, as after a clean
+ * import, no page is fetched; otherwise the pages say which (5 units each).
+ */
+export function existingExternalIds(externalIds: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const part of chunk([...new Set(externalIds)], 1000)) {
+    const paged = search
+      .create({
+        type: search.Type.TRANSACTION,
+        filters: [['type', 'anyof', VARIANCE_TYPES], 'AND', ['mainline', 'is', 'T'], 'AND', ['externalid', 'anyof', part]],
+        columns: [search.createColumn({ name: 'externalid' })],
+      })
+      .runPaged({ pageSize: 1000 });
+    if (paged.count === part.length) {
+      for (const id of part) found.add(id);
+      continue;
+    }
+    paged.pageRanges.forEach((range) => {
+      paged.fetch({ index: range.index }).data.forEach((r) => found.add(textValue(r, 'externalid')));
+    });
+  }
+  return found;
+}
+
+/**
  * HotWax variance ids already posted on adjustment/transfer lines dated within [from, to] (inclusive,
  * strings in the user's date format). The window is the file's own dates: a HotWax id re-sent with
  * another date is not caught here (its transaction External ID still is, when the group is the same).

@@ -14,6 +14,10 @@ export interface RemoteFile {
   lastModified: string;
 }
 
+export interface RemoteEntry extends RemoteFile {
+  directory: boolean;
+}
+
 /** N/file getContents() refuses more than 10 MB; larger files are read line by line (NETSUITE.md 7). */
 const MAX_GET_CONTENTS_BYTES = 10 * 1024 * 1024;
 
@@ -58,10 +62,58 @@ export class SftpFolder {
       .map((e) => ({ name: e.name, size: Number(e.size), lastModified: String(e.lastModified) }));
   }
 
-  /** Everything in `dir` whose name matches `pattern`, folders flagged, oldest name first (one list call). */
-  listEntries(dir: string, pattern: RegExp): (RemoteFile & { directory: boolean })[] {
-    const entries = this.connection.list({ path: dir, sort: 'NAME' as unknown as sftp.Sort });
-    return entries.filter((e) => pattern.test(e.name)).map((e) => ({ name: e.name, size: Number(e.size), lastModified: String(e.lastModified), directory: e.directory }));
+  /**
+   * Everything in `dir` whose name matches `pattern`, folders included (one list, 10 units), oldest name
+   * first; undefined when `dir` does not exist (FTP_INVALID_DIRECTORY, NETSUITE.md 1.4).
+   */
+  listEntries(dir: string, pattern: RegExp): RemoteEntry[] | undefined {
+    let entries: ReturnType<sftp.Connection['list']>;
+    try {
+      entries = this.connection.list({ path: dir, sort: 'NAME' as unknown as sftp.Sort });
+    } catch (err) {
+      if (errorCode(err) === 'FTP_INVALID_DIRECTORY') return undefined;
+      throw err;
+    }
+    return entries
+      .filter((e) => pattern.test(e.name))
+      .map((e) => ({ name: e.name, directory: e.directory, size: Number(e.size), lastModified: String(e.lastModified) }));
+  }
+
+  /**
+   * Uploads text like uploadText; when `dir` does not exist (FTP_NO_SUCH_FILE_OR_DIRECTORY) creates it and
+   * tries once more. Folders are made on the first need, not checked on every run.
+   */
+  uploadTextCreatingFolder(dir: string, name: string, contents: string, replace: boolean): void {
+    try {
+      this.uploadText(dir, name, contents, replace);
+    } catch (err) {
+      if (errorCode(err) !== 'FTP_NO_SUCH_FILE_OR_DIRECTORY' || this.listEntries(dir, /./) !== undefined) throw err;
+      this.ensurePath(dir);
+      this.uploadText(dir, name, contents, replace);
+    }
+  }
+
+  /**
+   * Moves a file without overwriting (an SFTP rename onto an existing name fails: FTP_INVALID_MOVE). On a
+   * failure the target folder is listed once: a missing folder is created and the move tried again; a
+   * taken name gives 'taken' so the caller can choose another. Costs one move (10) when all is well.
+   */
+  moveCreatingFolder(from: string, to: string): 'moved' | 'taken' {
+    try {
+      this.connection.move({ from, to });
+      return 'moved';
+    } catch (err) {
+      const slash = to.lastIndexOf('/');
+      const dir = to.slice(0, slash);
+      const entries = this.listEntries(dir, /./);
+      if (entries === undefined) {
+        this.ensurePath(dir);
+        this.connection.move({ from, to });
+        return 'moved';
+      }
+      if (entries.some((e) => e.name === to.slice(slash + 1))) return 'taken';
+      throw err;
+    }
   }
 
   /** Names of everything in `dir` (files and folders). */

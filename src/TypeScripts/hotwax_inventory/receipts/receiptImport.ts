@@ -6,7 +6,7 @@
  *                (HotWax Feed File), and emits one pair per entry plus one marker per file. A file that cannot
  *                be read as a receipt feed is only marked (it goes to failed/). An entry that cannot be
  *                downloaded at all (a folder, a link out of the SFTP root, no read permission) is skipped
- *                with an error in the log and a SKIPPED feed-file record; the other files go on.
+ *                with an error in the log and a UNREADABLE feed-file record; the other files go on.
  *                Entries are put in batches (key batch:<n>): every entry of one PO in the same batch, about
  *                BATCH_ENTRIES entries per batch.
  *  map           routes each entry to its batch, markers and entries that failed parsing to their file
@@ -62,7 +62,7 @@ const UNITS_PER_RECEIPT = 50;
 export const BATCH_ENTRIES = 50;
 /** N/sftp download errors that concern the one file (anything else, e.g. a dropped connection, stops the run). */
 const UNREADABLE_CODES: readonly string[] = ['FTP_PERMISSION_DENIED', 'FTP_NO_SUCH_FILE_OR_DIRECTORY', 'FTP_MAXIMUM_FILE_SIZE_EXCEEDED'];
-/** Fingerprint of a SKIPPED feed-file record: never a content hash (those are 16 hex digits). */
+/** Fingerprint of a UNREADABLE feed-file record: never a content hash (those are 16 hex digits). */
 const UNREADABLE = 'UNREADABLE';
 
 export interface ReceiptImportOptions {
@@ -132,6 +132,9 @@ export function getInputData(): WorkItem[] {
   } catch (err) {
     throw new IntegrationError('RECEIPT_FOLDER_UNREADABLE', `Cannot list ${folders.incoming} on SFTP (${describe(err)}). Check the folder parameter ${PARAM.folder} and the SFTP base directory.`, {}, err);
   }
+  if (listed === undefined) {
+    throw new IntegrationError('RECEIPT_FOLDER_UNREADABLE', `The folder ${folders.incoming} does not exist on SFTP. Check the folder parameter ${PARAM.folder} and the SFTP base directory.`, {});
+  }
   sftpFolder.ensureFolders(folders.incoming, ['archive', 'failed', 'error']);
   const flow = flowName(options);
   const open = findOpenFeedFiles(flow);
@@ -165,7 +168,7 @@ export function getInputData(): WorkItem[] {
     const tracked = open.find((f) => f.fileName === remote.name && f.fingerprint === print);
     const key = tracked?.id ?? createFeedFile({ flow, fileName: remote.name, fingerprint: print, rows: parsed.total, skipped: 0, jobs: [] });
     for (const stale of open.filter((f) => f.fileName === remote.name && f.fingerprint !== print)) {
-      const message = stale.status === 'SKIPPED' ? `Readable again: tracked as HotWax Feed File ${key}.` : `Replaced on SFTP by a file of the same name with other content (tracking record ${key}) before it was finished.`;
+      const message = stale.status === 'UNREADABLE' ? `Readable again: tracked as HotWax Feed File ${key}.` : `Replaced on SFTP by a file of the same name with other content (tracking record ${key}) before it was finished.`;
       updateFeedFile(stale.id, { status: 'FAILED', message });
     }
     read.push({ file: { key, name: remote.name, seq: read.length }, print, parsed });
@@ -241,17 +244,17 @@ export function assignBatches(poIdPerEntry: readonly string[]): Map<string, stri
 
 /**
  * Entries of the incoming folder that cannot be read: logged as an error every run, and recorded once as a
- * SKIPPED HotWax Feed File (kept open, so the next run finds it instead of making another). A SKIPPED record
+ * UNREADABLE HotWax Feed File (kept open, so the next run finds it instead of making another). An UNREADABLE record
  * whose entry is gone from the folder is closed; one whose file became readable is closed when it is read.
  */
 function recordUnreadable(unreadable: readonly Unreadable[], open: readonly FeedFile[], listed: ReadonlySet<string>, flow: string, folder: string): void {
   for (const u of unreadable) {
     const message = `Skipped: ${joinPath(folder, u.name)} cannot be read as a receipt file because ${u.why}. Nothing was received from it and it was left where it is. Remove it, or make it a readable file (no folder, no link outside the SFTP folder, read permission for the SFTP user); it is tried again every run.`;
-    if (!open.some((f) => f.fileName === u.name && f.status === 'SKIPPED')) createFeedFile({ flow, fileName: u.name, fingerprint: UNREADABLE, rows: 0, skipped: 1, jobs: [], status: 'SKIPPED', message });
+    if (!open.some((f) => f.fileName === u.name && f.status === 'UNREADABLE')) createFeedFile({ flow, fileName: u.name, fingerprint: UNREADABLE, rows: 0, skipped: 1, jobs: [], status: 'UNREADABLE', message });
   }
   // Gone from the folder: close the record. (One read this run was closed by the read loop; one listed but
   // not reached this run, beyond the files-per-run limit, stays as it is.)
-  for (const stale of open.filter((f) => f.status === 'SKIPPED' && !listed.has(f.fileName))) {
+  for (const stale of open.filter((f) => f.status === 'UNREADABLE' && !listed.has(f.fileName))) {
     updateFeedFile(stale.id, { status: 'FAILED', message: `${stale.message} (closed: no longer in ${folder})` });
   }
   if (unreadable.length > 0) {

@@ -21,7 +21,10 @@ export interface VarianceRow {
   item: ItemRef;
   /** The Item cell as written (trimmed), for messages and reports. */
   itemCell: string;
-  /** Signed change: negative removes stock from the store, positive adds it. Never 0. */
+  /**
+   * Signed change: negative removes stock from the store, positive adds it. 0 only on a cycle count, where
+   * it is a result ("counted, no difference"): recorded, never posted.
+   */
   quantity: number;
   locationId: string;
   date: CalendarDate;
@@ -104,9 +107,10 @@ const QTY_ACTION = 'Correct Adjust Qty By in HotWax: a whole number of units wit
 
 /**
  * Adjust Qty By: plain decimal notation only (no exponent, no thousands separator, no decimal comma),
- * optional sign, finite, not zero, at most MAX_ABS_QUANTITY and maxDecimals decimal places.
+ * optional sign, finite, at most MAX_ABS_QUANTITY and maxDecimals decimal places, and not zero unless
+ * `allowZero` (a cycle count's "counted, no difference").
  */
-export function parseQuantity(cell: string, maxDecimals: number = DEFAULT_MAX_DECIMALS): QuantityParse {
+export function parseQuantity(cell: string, maxDecimals: number = DEFAULT_MAX_DECIMALS, allowZero = false): QuantityParse {
   const text = cell.trim();
   if (text === '') return { ok: false, problem: 'Adjust Qty By is empty.', action: QTY_ACTION };
   if (!NUMBER_TEXT.test(text)) {
@@ -118,6 +122,7 @@ export function parseQuantity(cell: string, maxDecimals: number = DEFAULT_MAX_DE
     return { ok: false, problem: `Adjust Qty By '${text}' is too large (more than ${MAX_ABS_QUANTITY} units).`, action: QTY_ACTION };
   }
   if (value === 0) {
+    if (allowZero) return { ok: true, value: 0 };
     return { ok: false, problem: 'Adjust Qty By is 0: there is nothing to adjust.', action: 'Remove the row, or correct the quantity in HotWax and send the row again.' };
   }
   const decimals = (text.split('.')[1] ?? '').replace(/0+$/, '').length;
@@ -173,12 +178,24 @@ function checkInternalId(label: string, recordName: string, value: string, out: 
 }
 
 /**
+ * A file that is not UTF-8 text (a spreadsheet saved as .xlsx, a zip, an image): NUL bytes, or bytes that
+ * do not decode as UTF-8 (the decoder turns them into U+FFFD). Said plainly, without showing the bytes.
+ */
+function binaryContent(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'The file is not a text CSV file: it contains binary data (for example a spreadsheet saved as .xlsx, or a zip).';
+  if (text.includes('\uFFFD')) return 'The file is not UTF-8 text: some bytes cannot be read as characters (a spreadsheet saved in another format or encoding?).';
+  return undefined;
+}
+
+/**
  * Parses and validates a variance feed. An empty or header-only file gives zero rows and no error (the
  * caller decides how to report "no rows"); a file whose first line is not a variance header, or lacks a
  * required column (Item, Adjust Qty By, Location, Date, HC Inventory Adj Id), gives a fileError.
  */
 export function parseVarianceFeed(text: string, options: VarianceFeedOptions = {}): VarianceFeed {
   const maxDecimals = Math.max(0, Math.floor(options.maxQuantityDecimals ?? DEFAULT_MAX_DECIMALS));
+  const binary = binaryContent(text);
+  if (binary !== undefined) return { rows: [], errors: [], totalRows: 0, fileError: binary };
   const csv = parseCsvWithLines(text);
   if (csv.headerLine === 0) return { rows: [], errors: [], totalRows: 0 };
   const headerProblem = csv.problems.find((p) => p.line === csv.headerLine);
@@ -243,7 +260,10 @@ export function parseVarianceFeed(text: string, options: VarianceFeedOptions = {
     const item = parseItemRef(itemCell);
     if (!item.ok) problems.push({ problem: item.problem, action: item.action });
 
-    const quantity = parseQuantity(cell('quantity'), maxDecimals);
+    // A note typed over several lines (a quoted newline) is legitimate: fold line breaks and tabs to spaces.
+    const memo = cell('memo').replace(/[\r\n\t]+/g, ' ').trim();
+    // On a cycle count 0 is a result (counted, no difference); on an item variance there is nothing to post.
+    const quantity = parseQuantity(cell('quantity'), maxDecimals, isCycleCountMemo(memo));
     if (!quantity.ok) problems.push({ problem: quantity.problem, action: quantity.action });
 
     const locationAction = "Set the store's external facility id in HotWax to its NetSuite location internal id, then send the row again.";
@@ -259,8 +279,6 @@ export function parseVarianceFeed(text: string, options: VarianceFeedOptions = {
       });
     }
 
-    // A note typed over several lines (a quoted newline) is legitimate: fold line breaks and tabs to spaces.
-    const memo = cell('memo').replace(/[\r\n\t]+/g, ' ').trim();
     checkText('Memo', memo, problems, 'Shorten the variance reason in HotWax to at most 300 characters, then send the row again.');
 
     const subsidiaryCell = cell('subsidiary');

@@ -63,6 +63,25 @@ export interface PlanOptions extends RouteOptions {
   maxBytesPerJob?: number;
   /** Account for adjustments whose row, and reason, name none. */
   defaultAdjustmentAccountId?: string;
+  /** What a location is, for memos ("store Downtown", "warehouse Main"); unknown ones are "location <id>". */
+  locationLabel?: (id: string) => LocationLabel | undefined;
+}
+
+/** A location as memos name it: its NetSuite type (Store, Warehouse, or neither) and name. */
+export interface LocationLabel {
+  kind: 'store' | 'warehouse' | 'other';
+  name: string;
+}
+
+/** "store Store 254 Downtown", "warehouse Main Warehouse", "location 9": a location named as what it is. */
+export function describeLocation(id: string, label: LocationLabel | undefined): string {
+  if (label === undefined || label.name === '') return `location ${id}`;
+  return label.kind === 'other' ? `location ${label.name}` : `${label.kind} ${label.name}`;
+}
+
+/** The reason's location, always named as a variance location ("variance location Damaged"). */
+function describeVarianceLocation(id: string, label: LocationLabel | undefined): string {
+  return `variance location ${label?.name || id}`;
 }
 
 export type TransactionKind = 'adjustment' | 'transfer';
@@ -291,6 +310,7 @@ export function planVarianceImport(rows: readonly ResolvedVarianceRow[], reasonM
   const groups = new Map<string, Group>();
   const seenIds = new Map<string, number>();
   const ordered = rows.slice().sort((a, b) => a.line - b.line);
+  const label = (id: string): LocationLabel | undefined => options.locationLabel?.(id);
 
   for (const row of ordered) {
     const first = seenIds.get(row.hotwaxId);
@@ -299,6 +319,11 @@ export function planVarianceImport(rows: readonly ResolvedVarianceRow[], reasonM
       continue;
     }
     seenIds.set(row.hotwaxId, row.line);
+    if (row.quantity === 0) {
+      // A counted-no-difference cycle-count row has nothing to post; the caller records it apart.
+      errors.push(rowError(row, 'Adjust Qty By is 0: there is nothing to adjust.', 'Remove the row, or correct the quantity in HotWax and send the row again.'));
+      continue;
+    }
     const routed = routeVariance(row, reasonMap, options);
     if (!routed.ok) {
       errors.push(routed.error);
@@ -325,14 +350,14 @@ export function planVarianceImport(rows: readonly ResolvedVarianceRow[], reasonM
       const key = ['A', route.source, row.locationId, compactDate(row.date), subsidiary, account].join('\u0001');
       let group = groups.get(key);
       if (!group) {
-        const store = row.locationId;
+        const store = describeLocation(row.locationId, label(row.locationId));
         group = {
           kind: 'adjustment',
           rows: [],
           describe: (lines) =>
             route.source === 'cycle-count'
-              ? `HotWax cycle count, store ${store}, ${date}, ${countLines(lines)}`
-              : `HotWax variance ${describeReasons(lines)} adjustment, store ${store}, ${date}, ${countLines(lines)}`,
+              ? `HotWax cycle count, ${store}, ${date}, ${countLines(lines)}`
+              : `HotWax variance ${describeReasons(lines)} adjustment, ${store}, ${date}, ${countLines(lines)}`,
         };
         groups.set(key, group);
       }
@@ -347,13 +372,15 @@ export function planVarianceImport(rows: readonly ResolvedVarianceRow[], reasonM
       if (!group) {
         const { fromLocationId, toLocationId } = route;
         const toVariance = toLocationId === route.varianceLocationId;
+        const from = toVariance ? describeLocation(fromLocationId, label(fromLocationId)) : describeVarianceLocation(fromLocationId, label(fromLocationId));
+        const to = toVariance ? describeVarianceLocation(toLocationId, label(toLocationId)) : describeLocation(toLocationId, label(toLocationId));
         group = {
           kind: 'transfer',
           rows: [],
           describe: (lines) =>
             toVariance
-              ? `HotWax variance ${describeReasons(lines)} transfer to location ${toLocationId}, store ${fromLocationId}, ${date}, ${countLines(lines)}`
-              : `HotWax variance ${describeReasons(lines)} transfer from location ${fromLocationId} back to store ${toLocationId}, ${date}, ${countLines(lines)}`,
+              ? `HotWax variance ${describeReasons(lines)} transfer from ${from} to ${to}, ${date}, ${countLines(lines)}`
+              : `HotWax variance ${describeReasons(lines)} transfer from ${from} back to ${to}, ${date}, ${countLines(lines)}`,
         };
         groups.set(key, group);
       }

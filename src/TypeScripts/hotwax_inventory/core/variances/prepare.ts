@@ -6,21 +6,25 @@
  * with plain data.
  */
 import { parseVarianceFeed, type RowError, type VarianceRow } from './feed';
-import { planVarianceImport, routeVariance, type ReasonMap, type ResolvedVarianceRow, type TransactionKind } from './plan';
+import { describeLocation, planVarianceImport, routeVariance, type ReasonMap, type ResolvedVarianceRow, type TransactionKind } from './plan';
 import { itemIdsToLookUp, itemNamesToLookUp, resolveItemRefs, type ItemLookup } from '../itemRef';
 import { compareDates, type CalendarDate } from '../dates';
-import type { ManifestTransaction } from './outcome';
+import type { CountedRow, ManifestTransaction, SkippedRow } from './outcome';
 
 export interface LocationInfo {
   id: string;
   name: string;
   isInactive: boolean;
   subsidiaryId: string;
+  /** NetSuite location type: Store, Warehouse, or neither (variance locations usually have none). */
+  kind: 'store' | 'warehouse' | 'other';
 }
 
 export interface VarianceLookups {
   items(ids: string[], names: string[]): ItemLookup;
-  locations(): Map<string, LocationInfo>;
+  /** The locations of these internal ids that exist (missing ones are left out). */
+  locations(ids: string[]): Map<string, LocationInfo>;
+  /** Only called when some row has a reason (cycle counts never need the map). */
   reasons(): ReasonMap;
   /** Which of these account ids exist and are active. */
   activeAccounts(ids: string[]): Set<string>;
@@ -39,20 +43,30 @@ export interface PrepareOptions {
   maxLinesPerTransaction: number;
   maxRowsPerJob: number;
   lookUp: VarianceLookups;
+  /**
+   * Rebuilding the jobs of a file planned earlier (to submit them again): only rows with these HotWax ids
+   * are planned, and the already-applied and in-flight checks are not run (they were, when it was planned).
+   */
+  onlyHotwaxIds?: ReadonlySet<string>;
 }
 
 export interface PreparedJob {
   kind: TransactionKind;
   csv: string;
   rowCount: number;
+  externalIds: string[];
 }
 
 export interface PreparedFile {
   fileError?: string;
   totalRows: number;
   errors: RowError[];
+  /** Report lines that are not about a row's problem (e.g. the file has no data rows). */
+  notices: RowError[];
   /** Rows not posted because their HotWax id was already applied (or is being applied): not errors. */
-  skipped: RowError[];
+  skipped: SkippedRow[];
+  /** Cycle-count rows with Adjust Qty By 0 ("counted, no difference"): recorded, not posted. */
+  counted: CountedRow[];
   transactions: ManifestTransaction[];
   jobs: PreparedJob[];
 }
@@ -61,32 +75,45 @@ const err = (row: VarianceRow, problem: string, action: string): RowError => ({ 
 
 const toDate = (d: CalendarDate): Date => new Date(d.year, d.month - 1, d.day);
 
+const isoDate = (d: CalendarDate): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
 export function prepareVarianceFile(text: string, options: PrepareOptions): PreparedFile {
   const feed = parseVarianceFeed(text);
-  if (feed.fileError !== undefined) return { fileError: feed.fileError, totalRows: 0, errors: [], skipped: [], transactions: [], jobs: [] };
+  const nothing = { errors: [], notices: [], skipped: [], counted: [], transactions: [], jobs: [] };
+  if (feed.fileError !== undefined) return { ...nothing, fileError: feed.fileError, totalRows: 0 };
   const errors: RowError[] = [...feed.errors];
-  const skipped: RowError[] = [];
+  const notices: RowError[] = [];
+  const skipped: SkippedRow[] = [];
+  const counted: CountedRow[] = [];
   if (feed.totalRows === 0) {
     // Empty or header-only: nothing to post, but say so in the report rather than archive it silently.
-    skipped.push({ line: 1, hotwaxId: '', item: '', location: '', problem: 'The file has no data rows.', action: 'Nothing to do, unless HotWax was expected to send variances in this file.' });
+    notices.push({ line: 1, hotwaxId: '', item: '', location: '', problem: 'The file has no data rows.', action: 'Nothing to do, unless HotWax was expected to send variances in this file.' });
   }
-  if (feed.rows.length === 0) return { totalRows: feed.totalRows, errors, skipped, transactions: [], jobs: [] };
+  const only = options.onlyHotwaxIds;
+  const rows = only === undefined ? feed.rows : feed.rows.filter((r) => only.has(r.hotwaxId));
+  if (rows.length === 0) return { ...nothing, totalRows: feed.totalRows, errors, notices };
 
-  // Items, in bulk.
-  const refs = feed.rows.map((r) => r.item);
+  // Items, in bulk; the reason map only when some row has a reason; then the locations rows and reasons name.
+  const refs = rows.map((r) => r.item);
   const resolutions = resolveItemRefs(refs, options.lookUp.items(itemIdsToLookUp(refs), itemNamesToLookUp(refs)));
-  const locations = options.lookUp.locations();
-  const reasons = options.lookUp.reasons();
+  const reasons: ReasonMap = rows.some((r) => r.reason !== undefined) ? options.lookUp.reasons() : new Map();
+  const locationIds = new Set(rows.map((r) => r.locationId));
+  for (const r of rows) {
+    const mapped = r.reason === undefined ? undefined : reasons.get(r.reason.trim().toLowerCase())?.varianceLocationId.trim();
+    if (mapped) locationIds.add(mapped);
+  }
+  const locations = options.lookUp.locations([...locationIds]);
 
   // Accounts every adjustment row could use: its own, its reason's, the default.
   const accountIds = new Set<string>();
   if (options.defaultAdjustmentAccountId) accountIds.add(options.defaultAdjustmentAccountId);
-  for (const r of feed.rows) if (r.adjustmentAccountId) accountIds.add(r.adjustmentAccountId);
+  for (const r of rows) if (r.adjustmentAccountId) accountIds.add(r.adjustmentAccountId);
   for (const m of reasons.values()) if (m.adjustmentAccountId) accountIds.add(m.adjustmentAccountId.trim());
   const activeAccounts = accountIds.size > 0 ? options.lookUp.activeAccounts([...accountIds]) : new Set<string>();
+  const named = (id: string): string => describeLocation(id, locations.get(id));
 
   const valid: ResolvedVarianceRow[] = [];
-  feed.rows.forEach((row, i) => {
+  rows.forEach((row, i) => {
     const resolution = resolutions[i];
     if (!resolution || resolution.status !== 'found') {
       if (resolution) errors.push(err(row, resolution.problem, resolution.action));
@@ -114,7 +141,7 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
         return;
       }
       if (target.subsidiaryId && location.subsidiaryId && target.subsidiaryId !== location.subsidiaryId) {
-        errors.push(err(row, `Variance location ${target.id} (${target.name}) belongs to subsidiary ${target.subsidiaryId}, store ${location.id} to ${location.subsidiaryId}: an inventory transfer needs both in one subsidiary.`, 'Map the reason to a variance location of the store\'s subsidiary, then send the row again.'));
+        errors.push(err(row, `Variance location ${target.id} (${target.name}) belongs to subsidiary ${target.subsidiaryId}, ${named(location.id)} (${location.id}) to ${location.subsidiaryId}: an inventory transfer needs both in one subsidiary.`, "Map the reason to a variance location of the same subsidiary as the row's location, then send the row again."));
         return;
       }
     }
@@ -125,13 +152,19 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
         return;
       }
     }
+    if (row.quantity === 0) {
+      // Counted, no difference (only cycle counts get here with 0): kept for count history, never posted.
+      counted.push({ line: row.line, hotwaxId: row.hotwaxId, item: row.itemCell, location: row.locationId, itemId: resolution.item.id, date: isoDate(row.date) });
+      return;
+    }
     valid.push({ ...withSubsidiary, itemId: resolution.item.id });
   });
 
   // HotWax ids applied before, or planned in a file still in flight, are not posted again.
-  const fresh = dropAlreadyApplied(valid, options.lookUp, skipped);
+  const fresh = only === undefined ? dropAlreadyApplied(valid, options.lookUp, skipped) : valid;
 
   const plan = planVarianceImport(fresh, reasons, {
+    locationLabel: (id) => locations.get(id),
     fileName: options.fileName,
     dateFormat: options.dateFormat,
     transferMode: options.transferMode,
@@ -144,20 +177,17 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
   errors.sort((a, b) => a.line - b.line);
 
   // Jobs: adjustments first, then transfers; a transaction's jobIndex is within its kind.
-  const jobs: PreparedJob[] = [
-    ...plan.adjustmentJobs.map((j) => ({ kind: j.kind, csv: j.csv, rowCount: j.rowCount })),
-    ...plan.transferJobs.map((j) => ({ kind: j.kind, csv: j.csv, rowCount: j.rowCount })),
-  ];
+  const jobs: PreparedJob[] = [...plan.adjustmentJobs, ...plan.transferJobs].map((j) => ({ kind: j.kind, csv: j.csv, rowCount: j.rowCount, externalIds: j.externalIds }));
   const transactions: ManifestTransaction[] = plan.transactions.map((t) => ({
     externalId: t.externalId,
     kind: t.kind,
     jobIndex: t.kind === 'adjustment' ? t.jobIndex : plan.adjustmentJobs.length + t.jobIndex,
     lines: t.lineDetails,
   }));
-  return { totalRows: feed.totalRows, errors, skipped, transactions, jobs };
+  return { totalRows: feed.totalRows, errors, notices, skipped, counted, transactions, jobs };
 }
 
-function dropAlreadyApplied(rows: ResolvedVarianceRow[], lookUp: VarianceLookups, skipped: RowError[]): ResolvedVarianceRow[] {
+function dropAlreadyApplied(rows: ResolvedVarianceRow[], lookUp: VarianceLookups, skipped: SkippedRow[]): ResolvedVarianceRow[] {
   if (rows.length === 0) return rows;
   let from = rows[0]?.date as CalendarDate;
   let to = from;
@@ -168,14 +198,9 @@ function dropAlreadyApplied(rows: ResolvedVarianceRow[], lookUp: VarianceLookups
   const posted = lookUp.postedIds(toDate(from), toDate(to));
   const inFlight = lookUp.inFlightIds();
   return rows.filter((r) => {
-    if (posted.has(r.hotwaxId)) {
-      skipped.push(err(r, `Already applied: HotWax id ${r.hotwaxId} is already posted in NetSuite.`, 'Nothing to do; the row was not posted again.'));
-      return false;
-    }
-    if (inFlight.has(r.hotwaxId)) {
-      skipped.push(err(r, `Already being applied: HotWax id ${r.hotwaxId} is in another file whose import is still running.`, 'Nothing to do; check that file\'s outcome.'));
-      return false;
-    }
-    return true;
+    const reason = posted.has(r.hotwaxId) ? 'posted' : inFlight.has(r.hotwaxId) ? 'in-flight' : undefined;
+    if (reason === undefined) return true;
+    skipped.push({ line: r.line, hotwaxId: r.hotwaxId, item: r.itemCell, location: r.locationId, reason });
+    return false;
   });
 }
