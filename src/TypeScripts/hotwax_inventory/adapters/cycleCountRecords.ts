@@ -173,15 +173,16 @@ function toLine(r: search.Result): StoredLine {
   };
 }
 
-/** Lines of a store, filtered by status and/or by count day from `since`. */
-export function storeLines(store: string, options: { status?: LineStatus; countDateFrom?: IsoDay; countIds?: readonly string[] }): StoredLine[] {
+/** Lines of a store, filtered by status, by the month of their count day ('YYYY-MM') and/or by count. */
+export function storeLines(store: string, options: { status?: LineStatus; countMonth?: string; countIds?: readonly string[] }): StoredLine[] {
   const out: StoredLine[] = [];
   const parts = options.countIds ? chunk(options.countIds, 1000) : [undefined];
   for (const part of parts) {
     if (part && part.length === 0) continue;
     const filters: unknown[] = [['custrecord_hwx_ccl_location', 'anyof', [store]]];
     if (options.status) filters.push('AND', ['custrecord_hwx_ccl_status', 'is', options.status]);
-    if (options.countDateFrom) filters.push('AND', ['custrecord_hwx_ccl_count_date', 'greaterthanorequalto', options.countDateFrom]);
+    // Days are YYYY-MM-DD text: a month is a prefix (text fields take no range operators).
+    if (options.countMonth) filters.push('AND', ['custrecord_hwx_ccl_count_date', 'startswith', `${options.countMonth}-`]);
     if (part) filters.push('AND', ['custrecord_hwx_ccl_count', 'anyof', part]);
     forEachResult(
       search.create({ type: LINE, filters, columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...Object.values(LINE_COLUMNS).map((name) => search.createColumn({ name }))] }),

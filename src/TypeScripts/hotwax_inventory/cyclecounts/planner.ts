@@ -16,7 +16,7 @@ import type { EntryPoints } from 'N/types';
 import { IntegrationError, describe } from '../core/integrationError';
 import { readClassificationCsv } from '../core/cyclecounts/classify';
 import { resolvePolicy, type AbcClass, type CountPolicy } from '../core/cyclecounts/policy';
-import { periodBounds, periodOf, utcDay, type IsoDay } from '../core/cyclecounts/days';
+import { periodOf, utcDay, type IsoDay } from '../core/cyclecounts/days';
 import { countImportName, countListFileName, lineExternalId, planDates, planExternalId, selectDueLines, skuOf, writeCountList, type Candidate } from '../core/cyclecounts/plan';
 import { periodStats } from '../core/cyclecounts/history';
 import { param, textParam } from '../adapters/scriptParams';
@@ -173,7 +173,7 @@ export function runStore(store: string, now: Date): StoreOutcome {
   }
 
   const period = periodOf(today);
-  const lines = historyLines(storeLines(store, { countDateFrom: periodBounds(period).first }));
+  const lines = historyLines(storeLines(store, { countMonth: period }));
   saveStats(store, today, periodStats(period, today, lines, population, lastCountedByItem(store), policy));
   return outcome;
 }
