@@ -3,7 +3,6 @@
  * class and month), created once by the planner (saved-search XML cannot be written by hand, NETSUITE.md 8);
  * after that admins own it in the UI.
  */
-import * as search from 'N/search';
 import { loadSavedSearch, saveNewSearch, type ColumnSpec } from './savedSearches';
 
 export const ACCURACY_SEARCH_ID = 'customsearch_hwx_cc_accuracy';
@@ -26,6 +25,5 @@ export const ACCURACY_COLUMNS: readonly ColumnSpec[] = [
 export function ensureAccuracySearch(): boolean {
   if (loadSavedSearch(ACCURACY_SEARCH_ID)) return false;
   saveNewSearch({ type: 'customrecord_hwx_cc_stat', id: ACCURACY_SEARCH_ID, title: 'HotWax: Cycle Count Accuracy', filters: [['isinactive', 'is', 'F']], columns: ACCURACY_COLUMNS, acceptExistingId: true });
-  void search;
   return true;
 }

@@ -92,7 +92,7 @@ function candidates(store: string, stock: readonly StockRow[]): { candidates: Ca
   return { candidates: out, population, ...(latest ? { classifiedAt: latest.computedAt } : {}) };
 }
 
-function newPlan(store: string, policy: CountPolicy, today: IsoDay, stock: readonly StockRow[], cands: readonly Candidate[]): StoreOutcome['planned'] | string {
+function newPlan(store: string, policy: CountPolicy, today: IsoDay, cands: readonly Candidate[]): StoreOutcome['planned'] | string {
   const dates = planDates(today, policy);
   if (!dates) return `not a count day (${today} + lead ${policy.leadDays} day(s))`;
   if (policy.capacity <= 0) return 'capacity 0';
@@ -102,7 +102,6 @@ function newPlan(store: string, policy: CountPolicy, today: IsoDay, stock: reado
   const open = new Set(storeLines(store, { status: 'PLANNED' }).map((l) => l.itemId));
   const lines = selectDueLines(cands, lastCountedByItem(store), open, policy, dates.countDate);
   if (lines.length === 0) return `nothing due on ${dates.countDate}`;
-  void stock;
   const id = createOnce(COUNT, externalId, `${countImportName(store, dates.countDate)} (${lines.length} lines)`, {
     custrecord_hwx_cct_location: store,
     custrecord_hwx_cct_status: 'PLANNED',
@@ -152,7 +151,7 @@ export function runStore(store: string, now: Date): StoreOutcome {
   const stock = storeStock(store);
   const { candidates: cands, population } = candidates(store, stock);
   if (options.newPlans) {
-    const planned = newPlan(store, policy, today, stock, cands);
+    const planned = newPlan(store, policy, today, cands);
     if (typeof planned === 'string') outcome.notPlanned = planned;
     else outcome.planned = planned;
   }
