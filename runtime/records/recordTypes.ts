@@ -193,6 +193,8 @@ const STANDARD_TYPES: RecordTypeDef[] = [
       description: text('Description'),
       purchasedescription: text('Purchase Description'),
       cost: float('Purchase Price'),
+      // Set by NetSuite from receipts and adjustments under average costing; read-only on the record [U].
+      averagecost: float('Average Cost', { readOnly: true }),
       subsidiary: select('Subsidiary', 'subsidiary'),
       isinactive: checkbox('Inactive'),
       itemtype: text('Item Type', { readOnly: true }),

@@ -371,6 +371,11 @@ const ITEM_FIELDS: Record<string, FieldDef> = {
   salesdescription: plain('text', firstOf('salesdescription', 'description')),
   purchasedescription: plain('text', body('purchasedescription')),
   isinactive: checkbox(body('isinactive')),
+  // Costs (SuiteTalk ItemSearchRowBasic lists averageCost and cost [O]): Average Cost is the item's average
+  // across locations, Purchase Price what it is bought for. Per-location average cost (locationaveragecost)
+  // is not modelled [U].
+  averagecost: plain('currency', body('averagecost')),
+  cost: plain('currency', body('cost')),
   type: { kind: 'select', get: (row) => itemTypeCode(row.record), text: (v) => ITEM_TYPE_TEXT[v] ?? v, checkValue: codeValue('item type', Object.keys(ITEM_TYPE_TEXT)) },
   subsidiary: select(body('subsidiary'), to('subsidiary')),
   created: plain('datetime', firstOf('created', 'datecreated', 'createddate')),
