@@ -20,7 +20,7 @@ import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import type { ExecutionEnv } from '../context';
 import { isSuiteScriptError, nsError } from '../modules/error';
 import { parseDateWithPattern } from '../modules/format';
-import { bodyFieldDef, isCustomFieldId, sublistFieldDef, type FieldDef, type RecordTypeDef } from '../records/recordTypes';
+import { bodyFieldDef, isCustomFieldId, isFieldNotOnRecord, sublistFieldDef, type FieldDef, type RecordTypeDef } from '../records/recordTypes';
 import { findByExternalIdInTarget, NameIndex } from '../records/references';
 import { createRecord, recordTypeFor, updateRecord } from '../records/service';
 import { ymdFromDate } from '../records/values';
@@ -174,7 +174,12 @@ function prepareJob(env: ExecutionEnv, job: CsvImportJob): PreparedJob {
 
   const ignoreReadOnly = mappingFlag(mapping.options.ignorereadonly, true);
   const bind = (m: CsvImportFieldMapping, def_: FieldDef | undefined, fieldId: string, where: string): { bound?: BoundField; fileKey: string } => {
-    if (!def_) throw new JobFailure(`The mapped field ${m.field} does not exist on ${where} (ns-local does not know it).`);
+    if (!def_) {
+      // A project custom field whose applies-to flags name other record types is not on this one (SDF-FIELDS.md
+      // §7.1/7.2). What NetSuite does with such a map is [U] (docs/sandbox-checklist.md 4.3); ns-local fails the job.
+      if (isFieldNotOnRecord(def, fieldId)) throw new JobFailure(`The mapped field ${m.field} is not on ${where}: its applies-to flags name other record types.`);
+      throw new JobFailure(`The mapped field ${m.field} does not exist on ${where} (ns-local does not know it).`);
+    }
     const fileKey = fileKeyFor(m.columnFile);
     const referenceType = (m.referenceType ?? 'NAME').toUpperCase();
     if (referenceType !== 'INTERNAL_ID' && referenceType !== 'NAME' && referenceType !== 'EXTERNAL_ID') {

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as Papa from 'papaparse';
+import { clearCustomDefinitionsCache } from '../../../../runtime/records/recordTypes';
 import { runCsvImport, type CsvImportMapping, type CsvImportResult } from '../../../../runtime/engines/csvImport';
 import type { CsvImportFieldMapping } from '../../../../runtime/engines/csvImportMapping';
 import { cleanup, IDS, makeContext, type TestContext } from '../../records/testAccount';
@@ -187,6 +190,20 @@ describe('CSV import engine', () => {
     const result = runCsvImport(ctx.env, { mapping: adjustmentMap(), csvText: text, jobName: 'big.csv' });
     expect(result.status).toBe('FAILED');
     expect(result.error).toContain('25,000');
+    expect(ctx.account.listRecords('inventoryadjustment')).toHaveLength(0);
+  });
+
+  test('a map that names a project field its applies-to flags do not put on the record FAILS the job (SDF-FIELDS.md §7.2; [U] checklist 4.3)', () => {
+    fs.writeFileSync(
+      path.join(ctx.projectFolder, 'Objects', 'custcol_test_receipt_only.xml'),
+      '<transactioncolumncustomfield scriptid="custcol_test_receipt_only"><fieldtype>TEXT</fieldtype><label>Receipt only</label><colitemreceipt>T</colitemreceipt></transactioncolumncustomfield>\n',
+    );
+    clearCustomDefinitionsCache();
+    const map = adjustmentMap();
+    map.recordMappings[1]?.fieldMappings.push(col('custcol_test_receipt_only', 'Reason'));
+    const result = run(map, [row('A', IDS.sku1, IDS.storeA, 1)]);
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toContain('custcol_test_receipt_only is not on Inventory Adjustment sublist inventory: its applies-to flags name other record types');
     expect(ctx.account.listRecords('inventoryadjustment')).toHaveLength(0);
   });
 
