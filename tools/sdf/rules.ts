@@ -74,6 +74,8 @@ export const DEFINED_ID_PREFIXES = [
   'customscript_',
   'customdeploy_',
   'custsecret_',
+  'customrole_',
+  'customlist_',
 ] as const;
 
 export const PARAMETER_PREFIX = 'custscript_';

@@ -475,6 +475,60 @@ define(['exports'], (function (exports) { 'use strict';
     expectIssues(files, [`src/Objects/variances/${longCol}.xml`, `the id is 38 characters long; NetSuite allows at most 37 for a transactioncolumncustomfield`]);
   });
 
+  it('structure: an element given twice, an attribute other than scriptid, a foreign element inside a list', () => {
+    expectIssues(addAfter(fx(), COLUMN_FIELD_XML, '<label>Reason</label>', '<label>Reason again</label>'), [COLUMN_FIELD_XML, '<label> appears more than once in transactioncolumncustomfield']);
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<scriptdeployment scriptid="customdeploy_hwx_mr_variance">', '<scriptdeployment scriptid="customdeploy_hwx_mr_variance" mode="x">'), [SCRIPT_XML, 'has attribute mode; SDF elements carry only scriptid']);
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '</scriptdeployments>', '<deployment/></scriptdeployments>'), [SCRIPT_XML, '<deployment> is not allowed in customscript_hwx_mr_variance.xml/scriptdeployments; it holds only <scriptdeployment> elements']);
+  });
+
+  it('references: scriptfile must be a bracketed .js path; a custom record needs recordname when it is not a segment', () => {
+    expectIssues(replaceIn(fx(), SCRIPT_XML, '<scriptfile>[/SuiteScripts/hotwax_inventory/variances/hwx_mr_variance.js]</scriptfile>', '<scriptfile>/SuiteScripts/hotwax_inventory/variances/hwx_mr_variance.js</scriptfile>'), [
+      SCRIPT_XML,
+      'scriptfile is "/SuiteScripts/hotwax_inventory/variances/hwx_mr_variance.js"; a File Cabinet path to a .js file in brackets is expected',
+    ]);
+    expectIssues(replaceIn(fx(), RECORD_XML, '<recordname>HotWax Job</recordname>', ''), [RECORD_XML, '<recordname> is mandatory when <customsegment> is empty']);
+  });
+
+  it('suitelet deployments: audslctrole takes pipe-separated roles and customrole references; allroles is allowed there but not on map/reduce', () => {
+    const SUITELET = 'src/Objects/variances/customscript_hwx_sl_fx.xml';
+    const suitelet = (deployment: string): FixtureFiles => ({
+      ...fx(),
+      [SUITELET]: `<suitelet scriptid="customscript_hwx_sl_fx">
+  <name>Fixture Page</name>
+  <scriptfile>[/SuiteScripts/hotwax_inventory/variances/hwx_sl_fx.js]</scriptfile>
+  <scriptdeployments>
+    <scriptdeployment scriptid="customdeploy_hwx_sl_fx">
+      <status>RELEASED</status>
+      <title>Fixture Page</title>
+      ${deployment}
+    </scriptdeployment>
+  </scriptdeployments>
+</suitelet>
+`,
+      'src/FileCabinet/SuiteScripts/hotwax_inventory/variances/hwx_sl_fx.js': `/**
+ * @NApiVersion 2.1
+ * @NScriptType Suitelet
+ */
+define(['exports'], (function (exports) { 'use strict';
+    function onRequest() { return 1; }
+    exports.onRequest = onRequest;
+}));
+`,
+    });
+    expect(validate(suitelet('<audslctrole>ADMINISTRATOR|[scriptid=customrole_hwx_accountant]</audslctrole><isonline>F</isonline>'))).toEqual([
+      { file: SUITELET, message: expect.stringContaining('customrole_hwx_accountant') as unknown },
+    ]);
+    expectIssues(suitelet('<audslctrole>ADMINISTRATOR|accountant</audslctrole>'), [SUITELET, 'audslctrole is "accountant"; generic_role allows']);
+    expectIssues(addAfter(fx(), SCRIPT_XML, '<loglevel>AUDIT</loglevel>', '<allroles>T</allroles>'), [SCRIPT_XML, '<allroles> is not an element of mapreducescript deployment']);
+  });
+
+  it('a selectrecordtype id outside SDF-FIELDS.md §12 warns; a known feature-free one passes', () => {
+    const unknown = runValidation(writeProject(replaceIn(fx(), SCRIPT_XML, '<selectrecordtype>[scriptid=customrecord_hwx_fx_job]</selectrecordtype>', '<selectrecordtype>-999</selectrecordtype>')));
+    expect(unknown.issues).toEqual([]);
+    expect(unknown.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('is -999: its meaning and feature dependency are not in SDF-FIELDS.md §12'));
+    expect(validate(replaceIn(fx(), SCRIPT_XML, '<selectrecordtype>[scriptid=customrecord_hwx_fx_job]</selectrecordtype>', '<selectrecordtype>-10</selectrecordtype>'))).toEqual([]);
+  });
+
   it('an object type outside the closed set fails loudly', () => {
     const files = { ...fx(), 'src/Objects/shared/customtransactiontype_hwx_x.xml': '<customtransactiontype scriptid="customtransactiontype_hwx_x"><name>X</name></customtransactiontype>\n' };
     const issues = validate(files).filter((i) => i.file === 'src/Objects/shared/customtransactiontype_hwx_x.xml');
