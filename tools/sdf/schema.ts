@@ -657,49 +657,39 @@ const ROLE_OBJECT: ElementSet = {
 };
 
 /** The root element set of every object type the validator knows (§3, §7, §8, §9, §10, §11). */
+/** §6: the run of extra elements transaction body, item, entity and other-record fields share, in Oracle's order. */
+const DISPLAY_AND_SOURCING: Record<string, ElementRule> = {
+  checkspelling: { type: BOOL },
+  encryptatrest: { type: BOOL },
+  globalsearch: { type: BOOL },
+  showhierarchy: { type: BOOL },
+  showinlist: { type: BOOL },
+  ...SOURCING,
+};
+
 export const OBJECT_SETS: Readonly<Record<string, ElementSet>> = {
   ...Object.fromEntries(SCRIPT_TYPES.map((t) => [t, scriptSet(t)])),
   customrecordtype: CUSTOM_RECORD_TYPE,
   transactionbodycustomfield: fieldSet('transactionbodycustomfield', {
-    checkspelling: { type: BOOL },
-    encryptatrest: { type: BOOL },
-    globalsearch: { type: BOOL },
-    showhierarchy: { type: BOOL },
-    showinlist: { type: BOOL },
-    ...SOURCING,
+    ...DISPLAY_AND_SOURCING,
     ...PARENTING,
     ...BODY_FLAGS,
     fldsizelabel: { type: STRING, unverified: 'fldsizelabel is listed by Salto with no description (SDF-FIELDS.md §14.4)' },
   }),
   transactioncolumncustomfield: fieldSet('transactioncolumncustomfield', { encryptatrest: { type: BOOL }, showhierarchy: { type: BOOL }, ...SOURCING, ...COLUMN_FLAGS }),
   itemcustomfield: fieldSet('itemcustomfield', {
-    checkspelling: { type: BOOL },
-    encryptatrest: { type: BOOL },
-    globalsearch: { type: BOOL },
-    showhierarchy: { type: BOOL },
-    showinlist: { type: BOOL },
-    ...SOURCING,
+    ...DISPLAY_AND_SOURCING,
     ...PARENTING,
     ...ITEM_FLAGS,
   }),
   entitycustomfield: fieldSet('entitycustomfield', {
-    checkspelling: { type: BOOL },
-    encryptatrest: { type: BOOL },
-    globalsearch: { type: BOOL },
-    showhierarchy: { type: BOOL },
-    showinlist: { type: BOOL },
-    ...SOURCING,
+    ...DISPLAY_AND_SOURCING,
     ...PARENTING,
     ...ENTITY_FLAGS,
   }),
   othercustomfield: fieldSet('othercustomfield', {
     rectype: { type: STRING, required: true },
-    checkspelling: { type: BOOL },
-    encryptatrest: { type: BOOL },
-    globalsearch: { type: BOOL },
-    showhierarchy: { type: BOOL },
-    showinlist: { type: BOOL },
-    ...SOURCING,
+    ...DISPLAY_AND_SOURCING,
     applytoallforms: { type: BOOL },
     applytoselectedforms: { type: BOOL },
   }),

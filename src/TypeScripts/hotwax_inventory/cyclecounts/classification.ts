@@ -3,6 +3,7 @@
  * inventory items with cost and on hand, the quantity that went out in the policy's window, the admin
  * overrides, then classifyItems (core) and a classification record with the item classes file.
  */
+import { readReduceOutcome } from '../adapters/mapReduceSummary';
 import * as file from 'N/file';
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
@@ -75,17 +76,7 @@ export function reduceClassification(context: EntryPoints.MapReduce.reduceContex
 }
 
 export function summarizeClassification(summary: EntryPoints.MapReduce.summarizeContext): void {
-  const stores: ClassificationResult[] = [];
-  summary.output.iterator().each((_key, value) => {
-    stores.push(JSON.parse(value) as ClassificationResult);
-    return true;
-  });
-  const failed: string[] = [];
-  summary.reduceSummary.errors.iterator().each((key, err) => {
-    failed.push(`${key}: ${err}`);
-    return true;
-  });
-  if (summary.inputSummary.error) failed.push(`getInputData: ${summary.inputSummary.error}`);
+  const { outputs: stores, failed } = readReduceOutcome<ClassificationResult>(summary);
   log.audit({ title: `Cycle count classification: ${stores.length} store(s)${failed.length ? `, ${failed.length} failed` : ''}`, details: JSON.stringify({ stores, failed }).slice(0, 3900) });
   if (failed.length > 0) log.error({ title: 'Cycle count classification: stores not classified', details: describe(failed.join('\n')).slice(0, 3900) });
 }

@@ -10,6 +10,7 @@
  *     SENT. A name already in HotWax's folder is never uploaded again;
  *  4. accuracy: the store's figures per class for the current month.
  */
+import { readReduceOutcome } from '../adapters/mapReduceSummary';
 import * as log from 'N/log';
 import * as file from 'N/file';
 import type { EntryPoints } from 'N/types';
@@ -25,7 +26,7 @@ import { SftpFolder, joinPath } from '../adapters/sftpFolder';
 import { listHotWaxStores, loadPolicyRecords, storeStock, type StockRow } from '../adapters/cycleCountSearches';
 import { COUNT, LINE, createOnce, historyLines, lastCountedByItem, latestClassification, lineValues, planByExternalId, plansWithStatus, saveStats, storeLines, update, type StoredPlan } from '../adapters/cycleCountRecords';
 import { recordPostedCounts, refreshCounts, type RecordOutcome } from '../adapters/cycleCountHistory';
-import { ensureAccuracySearch } from '../adapters/cycleCountSearch';
+import { ensureAccuracySearch } from '../adapters/cycleCountAccuracySearch';
 
 const PARAM = {
   sftpConfig: 'custscript_hwx_cc_sftp_config',
@@ -182,17 +183,7 @@ export function reducePlanner(context: EntryPoints.MapReduce.reduceContext, now:
 }
 
 export function summarizePlanner(summary: EntryPoints.MapReduce.summarizeContext): void {
-  const stores: StoreOutcome[] = [];
-  summary.output.iterator().each((_key, value) => {
-    stores.push(JSON.parse(value) as StoreOutcome);
-    return true;
-  });
-  const failed: string[] = [];
-  summary.reduceSummary.errors.iterator().each((key, err) => {
-    failed.push(`${key}: ${err}`);
-    return true;
-  });
-  if (summary.inputSummary.error) failed.push(`getInputData: ${summary.inputSummary.error}`);
+  const { outputs: stores, failed } = readReduceOutcome<StoreOutcome>(summary);
   const sent = stores.reduce((n, s) => n + s.sent.length, 0);
   const counted = stores.reduce((n, s) => n + s.remembered.counted, 0);
   log.audit({ title: `Cycle count planner: ${stores.length} store(s), ${sent} list(s) sent, ${counted} line(s) counted${failed.length ? `, ${failed.length} failed` : ''}`, details: JSON.stringify({ stores, failed }).slice(0, 3900) });
