@@ -46,6 +46,16 @@ export interface VarianceRow {
   hotwaxId: string;
 }
 
+/** One draft cycle count NetSuite sent (HotWax's draft count import: one countImportName per count). */
+export interface CountList {
+  file: string;
+  countName: string;
+  facilityId: string;
+  /** estimatedCompletionDate, YYYY-MM-DD. */
+  countDate: string;
+  skus: string[];
+}
+
 export class HotWaxStandIn {
   private constructor(
     private readonly client: SftpClient,
@@ -103,6 +113,25 @@ export class HotWaxStandIn {
     );
     await this.archive('inventoryitem/csv', files.map((f) => f.name));
     return { files: files.map((f) => f.name), rows };
+  }
+
+  /**
+   * Reads the draft cycle counts NetSuite sent (cyclecount/import, HotWax's bulk upload columns
+   * countImportName, idValue, estimatedCompletionDate, externalFacilityId) and takes them in.
+   */
+  async importCountLists(folder = 'cyclecount/import'): Promise<CountList[]> {
+    const files = await this.readCsvFiles(folder);
+    const counts = new Map<string, CountList>();
+    for (const f of files) {
+      for (const r of f.rows) {
+        const countName = r.countImportName ?? '';
+        const count = counts.get(countName) ?? { file: `${folder}/${f.name}`, countName, facilityId: r.externalFacilityId ?? '', countDate: r.estimatedCompletionDate ?? '', skus: [] };
+        count.skus.push(r.idValue ?? '');
+        counts.set(countName, count);
+      }
+    }
+    await this.archive(folder, files.map((f) => f.name));
+    return [...counts.values()];
   }
 
   /** Store associates received goods in the Receiving App: HotWax writes the receipt JSON. */

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startLocalEnvironment } from './environment';
-import { formatStoreDayReport, playStoreDay } from './store-day';
+import { formatStoreDayReport, playStoreDay, storeDayFixture } from './store-day';
 import { projectRoot } from '../runtime/paths';
 
 const OUT = path.join(projectRoot(), '.ns-local', 'store-day');
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
     process.stderr.write(`• ${text}\n`);
   };
   progress('starting the embedded SFTP server and creating the emulated account');
-  const env = await startLocalEnvironment({ dir: OUT });
+  const env = await startLocalEnvironment({ dir: OUT, fixture: storeDayFixture() });
   try {
     const report = await playStoreDay(env, progress);
     process.stdout.write(`${formatStoreDayReport(report, env)}\n`);
