@@ -97,6 +97,11 @@ export const SKIP_TEXT: Record<SkipReason, { problem: string; action: string }> 
 
 export const FILE_ERROR_ACTION = 'Send a HotWax variance CSV file with the header Reference No, Adjustment Account, Item, Adjust Qty By, Location, Date, Memo, Subsidiary, HC Inventory Adj Id.';
 
+const REJECTED_ACTION =
+  'See Setup > Import/Export > View CSV Import Status for the reason, fix it in NetSuite or HotWax, then send these rows again (rows already applied are skipped automatically).';
+const PART_REJECTED_ACTION =
+  'See Setup > Import/Export > View CSV Import Status for the reason, then post the part that is missing in NetSuite by hand: sending the row again would not post it (its HotWax id is already posted).';
+
 export function decideOutcome(manifest: VarianceManifest, existingExternalIds: ReadonlySet<string>, jobs: readonly JobOutcome[]): FileOutcome {
   const reportRows: RowError[] = [...manifest.rowErrors];
   if (manifest.fileError !== undefined) reportRows.push({ line: 1, hotwaxId: '', item: '', location: '', problem: manifest.fileError, action: FILE_ERROR_ACTION });
@@ -136,9 +141,7 @@ export function decideOutcome(manifest: VarianceManifest, existingExternalIds: R
             ? `NetSuite's CSV import job "${job?.name ?? ''}" failed as a whole; transaction ${tx.externalId} was not created.`
             : `NetSuite rejected transaction ${tx.externalId} (${tx.lines.length} line(s)) during CSV import job "${job?.name ?? ''}".`) +
           (partly ? ' The other part of this row (its transfer back from the variance location, or its adjustment) was posted.' : ''),
-        action: partly
-          ? 'See Setup > Import/Export > View CSV Import Status for the reason, then post the part that is missing in NetSuite by hand: sending the row again would not post it (its HotWax id is already posted).'
-          : 'See Setup > Import/Export > View CSV Import Status for the reason, fix it in NetSuite or HotWax, then send these rows again (rows already applied are skipped automatically).',
+        action: partly ? PART_REJECTED_ACTION : REJECTED_ACTION,
       });
     }
   }
