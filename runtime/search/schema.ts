@@ -378,6 +378,12 @@ const ITEM_FIELDS: Record<string, FieldDef> = {
   cost: plain('currency', body('cost')),
   type: { kind: 'select', get: (row) => itemTypeCode(row.record), text: (v) => ITEM_TYPE_TEXT[v] ?? v, checkValue: codeValue('item type', Object.keys(ITEM_TYPE_TEXT)) },
   subsidiary: select(body('subsidiary'), to('subsidiary')),
+  // Inventory detail flags [U: item search columns islotitem / isserialitem / usebins as in the SuiteScript
+  // Records Browser, not confirmed in the stored Oracle help; docs/sandbox-checklist.md]: lot-numbered and
+  // serialized items are their own record types (runtime/records/recordTypes.ts), Use Bins is an item field.
+  islotitem: checkbox((row) => row.record.type === 'lotnumberedinventoryitem' || row.record.type === 'lotnumberedassemblyitem'),
+  isserialitem: checkbox((row) => row.record.type === 'serializedinventoryitem' || row.record.type === 'serializedassemblyitem'),
+  usebins: checkbox((row) => row.record.fields.usebins ?? false),
   created: plain('datetime', firstOf('created', 'datecreated', 'createddate')),
   modified: plain('datetime', firstOf('modified', 'lastmodifieddate', 'lastmodified')),
   lastmodifieddate: plain('datetime', firstOf('lastmodifieddate', 'modified', 'lastmodified')),

@@ -16,6 +16,20 @@ export interface ItemInfo {
   name: string;
   isInactive: boolean;
   displayName?: string;
+  /**
+   * How NetSuite tracks the item's units, when the look-up read it: lot numbers, serial numbers, or bins
+   * (usesBins: bins at locations that use bins). Such items need an inventory detail on every line.
+   */
+  numbered?: 'lot' | 'serial';
+  usesBins?: boolean;
+}
+
+/** What NetSuite needs beyond a quantity to post this item at a location (undefined: a plain quantity line). */
+export function inventoryDetailNeeded(item: ItemInfo, locationUsesBins: boolean): 'lot numbers' | 'serial numbers' | 'bins' | undefined {
+  if (item.numbered === 'lot') return 'lot numbers';
+  if (item.numbered === 'serial') return 'serial numbers';
+  if (item.usesBins === true && locationUsesBins) return 'bins';
+  return undefined;
 }
 
 export interface ItemLookup {

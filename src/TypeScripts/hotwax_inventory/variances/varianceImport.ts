@@ -19,7 +19,8 @@ import { joinPath, SftpFolder, type RemoteEntry } from '../adapters/sftpFolder';
 import { createFeedFile, findOpenFeedFiles, loadFeedFilePlan, updateFeedFile, type FeedFile, type FeedFileStatus, type TrackedJob } from '../adapters/feedFiles';
 import { csvImportStatus, submitCsvImport } from '../adapters/csvImportJobs';
 import { loadPlanFile, storePlan } from '../adapters/manifestStore';
-import { lookUpActiveAccounts, lookUpItems, lookUpLocations, lookUpReasonMap } from '../adapters/lookups';
+import { lookUpActiveAccounts, lookUpItemStock, lookUpLocations, lookUpReasonMap } from '../adapters/lookups';
+import { recordCountedNoDifference } from '../adapters/cycleCountHistory';
 import { existingExternalIds, findPostedVarianceIds } from '../adapters/postedVariances';
 import { remainingUnits, rescheduleSelf } from '../adapters/governance';
 import { intParam, param, textParam } from '../adapters/scriptParams';
@@ -290,7 +291,7 @@ function jobName(fileName: string, job: TrackedJob): string {
   return `HotWax ${job.kind} ${fileName} #${job.index + 1}`;
 }
 
-function prepareOptions(fileName: string, run: Run, inFlight: () => Set<string>, onlyHotwaxIds?: ReadonlySet<string>): PrepareOptions {
+function prepareOptions(fileName: string, run: Run, inFlight: () => Set<string>, rebuild?: VarianceManifest): PrepareOptions {
   const { options } = run;
   return {
     fileName,
@@ -300,9 +301,9 @@ function prepareOptions(fileName: string, run: Run, inFlight: () => Set<string>,
     defaultAdjustmentAccountId: options.defaultAccountId,
     maxLinesPerTransaction: options.maxLinesPerTransaction,
     maxRowsPerJob: options.maxRowsPerJob,
-    ...(onlyHotwaxIds !== undefined ? { onlyHotwaxIds } : {}),
+    ...(rebuild !== undefined ? { onlyHotwaxIds: new Set(plannedHotwaxIds(rebuild)), plannedSplits: rebuild.found } : {}),
     lookUp: {
-      items: lookUpItems,
+      items: lookUpItemStock,
       locations: lookUpLocations,
       reasons: lookUpReasonMap,
       activeAccounts: lookUpActiveAccounts,
@@ -323,7 +324,7 @@ function rebuildJobCsvs(tracked: FeedFile, manifest: VarianceManifest, run: Run,
   if (!run.incoming.has(tracked.fileName)) return out;
   const text = run.sftp.readText(run.folders.incoming, tracked.fileName);
   if (fingerprint(text) !== manifest.fingerprint) return out;
-  const prepared = prepareVarianceFile(text, prepareOptions(tracked.fileName, run, () => new Set(), new Set(plannedHotwaxIds(manifest))));
+  const prepared = prepareVarianceFile(text, prepareOptions(tracked.fileName, run, () => new Set(), manifest));
   const key = (ids: string[]): string => ids.slice().sort().join('\n');
   for (const index of indexes) {
     const planned = manifest.transactions.filter((t) => t.jobIndex === index).map((t) => t.externalId);
@@ -372,10 +373,13 @@ function finish(tracked: FeedFile, manifest: VarianceManifest, jobs: TrackedJob[
   let finalPath = tracked.finalPath || joinPath(destination, tracked.fileName);
   const message = outcomeMessage(manifest, outcome);
 
-  // Recorded before any side effect: a run that dies after this finishes the same report and move.
-  if (!resuming) {
-    updateFeedFile(tracked.id, { status: 'VERIFIED', jobs, applied: outcome.appliedRows, rejected: outcome.rejectedRows, skipped: outcome.skippedRows, counted: outcome.countedRows, errorReport: reportPath, finalPath, message });
-  }
+  // Recorded before any side effect: a run that dies after this finishes the same report and move. A file
+  // with no report is only moved (to archive/, decided by its plan and the External IDs, which do not change):
+  // a run that dies after that move finds it where finalPath says, so the outcome is written with the close.
+  const figures = { jobs, applied: outcome.appliedRows, rejected: outcome.rejectedRows, skipped: outcome.skippedRows, counted: outcome.countedRows, errorReport: reportPath, finalPath, message };
+  const writeAtClose = !resuming && reportPath === '';
+  if (!resuming && !writeAtClose) updateFeedFile(tracked.id, { status: 'VERIFIED', ...figures });
+  if (manifest.counted.length > 0) recordCounts(tracked, manifest);
   if (reportPath !== '') {
     // Named from the plan time and the record id, never the clock: a repeat replaces the same report.
     sftp.uploadTextCreatingFolder(folders.error, reportPath.slice(folders.error.length + 1), errorReportCsv(tracked.fileName, outcome.reportRows), true);
@@ -398,8 +402,22 @@ function finish(tracked: FeedFile, manifest: VarianceManifest, jobs: TrackedJob[
       throw new IntegrationError('FILE_VANISHED', `${source} is gone and ${finalPath} is not the file: someone moved the file by hand.`);
     }
   }
-  updateFeedFile(tracked.id, { status: outcome.destination === 'archive' ? 'ARCHIVED' : 'FAILED' });
+  updateFeedFile(tracked.id, { status: outcome.destination === 'archive' ? 'ARCHIVED' : 'FAILED', ...(writeAtClose ? { ...figures, finalPath } : {}) });
   summary.filesFinished.push({ file: tracked.fileName, destination: finalPath, applied: outcome.appliedRows, rejected: outcome.rejectedRows, skipped: outcome.skippedRows, counted: outcome.countedRows, report: reportPath });
+}
+
+/**
+ * The cycle-count hook: the file's "counted, no difference" rows close their open planned-count lines with
+ * variance 0 (docs/cycle-counts.md, 4. Remembering). Only open lines are closed, so a repeat (a run that died
+ * after this) changes nothing. Count history never stops a file: a failure is logged and the file goes on.
+ */
+function recordCounts(tracked: FeedFile, manifest: VarianceManifest): void {
+  try {
+    const outcome = recordCountedNoDifference(manifest.counted.map((c) => ({ itemId: c.itemId, locationId: c.location, day: c.date })));
+    log.audit({ title: `Variance file ${tracked.fileName}: count history`, details: `${outcome.counted} planned count line(s) closed with no difference; ${outcome.unmatched} row(s) matched no open line` });
+  } catch (err) {
+    log.error({ title: `Variance file ${tracked.fileName}: count history not recorded`, details: describe(err) });
+  }
 }
 
 function outcomeMessage(manifest: VarianceManifest, outcome: ReturnType<typeof decideOutcome>): string {
@@ -476,6 +494,7 @@ function intakeText(entry: RemoteEntry, text: string, run: Run, inFlight: () => 
     rowErrors: prepared.errors,
     skipped: prepared.skipped,
     counted: prepared.counted,
+    found: prepared.found,
     transactions: prepared.transactions,
   };
   const stamp = `${fileName.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80)}_${run.now.getTime().toString(36)}`;

@@ -5,6 +5,7 @@
  * at all); one that does not exist was rejected, and every row in it is reported.
  */
 import type { RowError } from './feed';
+import type { FoundSplit } from './plan';
 
 export interface ManifestLine {
   line: number;
@@ -57,7 +58,17 @@ export interface VarianceManifest {
   /** Rows whose HotWax id was already applied (earlier file or run) or is in flight: not posted again. */
   skipped: SkippedRow[];
   counted: CountedRow[];
+  /**
+   * Found rows split into a transfer back and an adjustment (their variance location held less than they add),
+   * as planned: a rebuilt job posts exactly these quantities, whatever the stock is later.
+   */
+  found: FoundRow[];
   transactions: ManifestTransaction[];
+}
+
+export interface FoundRow extends FoundSplit {
+  line: number;
+  hotwaxId: string;
 }
 
 export interface JobOutcome {
@@ -86,32 +97,51 @@ export const SKIP_TEXT: Record<SkipReason, { problem: string; action: string }> 
 
 export const FILE_ERROR_ACTION = 'Send a HotWax variance CSV file with the header Reference No, Adjustment Account, Item, Adjust Qty By, Location, Date, Memo, Subsidiary, HC Inventory Adj Id.';
 
+const REJECTED_ACTION =
+  'See Setup > Import/Export > View CSV Import Status for the reason, fix it in NetSuite or HotWax, then send these rows again (rows already applied are skipped automatically).';
+const PART_REJECTED_ACTION =
+  'See Setup > Import/Export > View CSV Import Status for the reason, then post the part that is missing in NetSuite by hand: sending the row again would not post it (its HotWax id is already posted).';
+
 export function decideOutcome(manifest: VarianceManifest, existingExternalIds: ReadonlySet<string>, jobs: readonly JobOutcome[]): FileOutcome {
   const reportRows: RowError[] = [...manifest.rowErrors];
   if (manifest.fileError !== undefined) reportRows.push({ line: 1, hotwaxId: '', item: '', location: '', problem: manifest.fileError, action: FILE_ERROR_ACTION });
+  // A row is applied when every transaction it is in exists (a split Found row is in two); else it is rejected.
+  const partsOfLine = new Map<number, { parts: number; missing: number }>();
+  for (const tx of manifest.transactions) {
+    for (const l of tx.lines) {
+      const p = partsOfLine.get(l.line) ?? { parts: 0, missing: 0 };
+      p.parts += 1;
+      if (!existingExternalIds.has(tx.externalId)) p.missing += 1;
+      partsOfLine.set(l.line, p);
+    }
+  }
   let applied = 0;
   let rejected = manifest.rowErrors.length;
+  for (const p of partsOfLine.values()) {
+    if (p.missing === 0) applied += 1;
+    else rejected += 1;
+  }
   const missing: string[] = [];
   const jobByIndex = new Map(jobs.map((j) => [j.index, j]));
   for (const tx of manifest.transactions) {
-    if (existingExternalIds.has(tx.externalId)) {
-      applied += tx.lines.length;
-      continue;
-    }
+    if (existingExternalIds.has(tx.externalId)) continue;
     missing.push(tx.externalId);
-    rejected += tx.lines.length;
     const job = jobByIndex.get(tx.jobIndex);
     const failedWhole = job?.status === 'FAILED';
     for (const l of tx.lines) {
+      const p = partsOfLine.get(l.line);
+      const partly = p !== undefined && p.parts > p.missing;
       reportRows.push({
         line: l.line,
         hotwaxId: l.hotwaxId,
         item: l.item,
         location: l.location,
-        problem: failedWhole
-          ? `NetSuite's CSV import job "${job?.name ?? ''}" failed as a whole; transaction ${tx.externalId} was not created.`
-          : `NetSuite rejected transaction ${tx.externalId} (${tx.lines.length} line(s)) during CSV import job "${job?.name ?? ''}".`,
-        action: 'See Setup > Import/Export > View CSV Import Status for the reason, fix it in NetSuite or HotWax, then send these rows again (rows already applied are skipped automatically).',
+        problem:
+          (failedWhole
+            ? `NetSuite's CSV import job "${job?.name ?? ''}" failed as a whole; transaction ${tx.externalId} was not created.`
+            : `NetSuite rejected transaction ${tx.externalId} (${tx.lines.length} line(s)) during CSV import job "${job?.name ?? ''}".`) +
+          (partly ? ' The other part of this row (its transfer back from the variance location, or its adjustment) was posted.' : ''),
+        action: partly ? PART_REJECTED_ACTION : REJECTED_ACTION,
       });
     }
   }
@@ -156,6 +186,8 @@ interface EncodedManifest {
   rowErrors: ErrorRow[];
   skipped: [number, string, number, number, 'P' | 'F'][];
   counted: [number, string, number, number, string, string][];
+  /** line, HotWax id, transfer, adjust, account; absent in plans written before Found rows were split. */
+  found?: [number, string, number, number, string][];
   transactions: [string, 'A' | 'T', number, Row4[]][];
 }
 
@@ -186,6 +218,7 @@ export function encodeManifest(m: VarianceManifest): string {
     rowErrors: m.rowErrors.map(err),
     skipped: m.skipped.map((s) => [s.line, s.hotwaxId, t(s.item), t(s.location), s.reason === 'posted' ? 'P' : 'F']),
     counted: m.counted.map((c) => [c.line, c.hotwaxId, t(c.item), t(c.location), c.itemId, c.date]),
+    ...(m.found.length > 0 ? { found: m.found.map((f): [number, string, number, number, string] => [f.line, f.hotwaxId, f.transfer, f.adjust, f.accountId]) } : {}),
     transactions: m.transactions.map((tx) => [tx.externalId, tx.kind === 'adjustment' ? 'A' : 'T', tx.jobIndex, tx.lines.map((l): Row4 => [l.line, l.hotwaxId, t(l.item), t(l.location)])]),
   };
   return JSON.stringify(encoded);
@@ -209,6 +242,7 @@ export function decodeManifest(json: string): VarianceManifest {
     rowErrors: e.rowErrors.map(err),
     skipped: e.skipped.map(([line, hotwaxId, item, location, r]) => ({ line, hotwaxId, item: t(item), location: t(location), reason: r === 'P' ? 'posted' : 'in-flight' })),
     counted: e.counted.map(([line, hotwaxId, item, location, itemId, date]) => ({ line, hotwaxId, item: t(item), location: t(location), itemId, date })),
+    found: (e.found ?? []).map(([line, hotwaxId, transfer, adjust, accountId]) => ({ line, hotwaxId, transfer, adjust, accountId })),
     transactions: e.transactions.map(([externalId, kind, jobIndex, lines]) => ({
       externalId,
       kind: kind === 'A' ? 'adjustment' : 'transfer',

@@ -13,6 +13,18 @@ import type { RowError, VarianceRow } from './feed';
 /** A feed row whose item was resolved to a NetSuite internal id. */
 export interface ResolvedVarianceRow extends VarianceRow {
   itemId: string;
+  /**
+   * A Found variance (positive, transfer mode) whose variance location holds less than the row adds: `transfer`
+   * units come back from the variance location, the other `adjust` units are an adjustment at the store on
+   * `accountId`. Both lines carry the row's HotWax id.
+   */
+  split?: FoundSplit;
+}
+
+export interface FoundSplit {
+  transfer: number;
+  adjust: number;
+  accountId: string;
 }
 
 export interface ReasonMapping {
@@ -335,6 +347,28 @@ export function planVarianceImport(rows: readonly ResolvedVarianceRow[], reasonM
     const reason = row.reason ?? '';
     const lineMemo = truncate(row.memo, MAX_TEXT);
 
+    const addAdjustment = (source: 'cycle-count' | 'variance', account: string, quantity: number): void => {
+      const key = ['A', source, row.locationId, compactDate(row.date), subsidiary, account].join('\u0001');
+      let group = groups.get(key);
+      if (!group) {
+        const store = describeLocation(row.locationId, label(row.locationId));
+        group = {
+          kind: 'adjustment',
+          rows: [],
+          describe: (lines) =>
+            source === 'cycle-count'
+              ? `HotWax cycle count, ${store}, ${date}, ${countLines(lines)}`
+              : `HotWax variance ${describeReasons(lines)} adjustment, ${store}, ${date}, ${countLines(lines)}`,
+        };
+        groups.set(key, group);
+      }
+      const qty = formatQuantity(quantity);
+      group.rows.push({
+        row,
+        cells: (externalId, memo) => [externalId, date, subsidiary, row.locationId, account, memo, sourceFile, row.itemId, row.locationId, qty, row.hotwaxId, row.referenceNo, reason, lineMemo],
+      });
+    };
+
     if (route.kind === 'adjustment') {
       const account = route.reasonAccountId ?? row.adjustmentAccountId ?? options.defaultAdjustmentAccountId ?? '';
       if (account === '') {
@@ -347,48 +381,36 @@ export function planVarianceImport(rows: readonly ResolvedVarianceRow[], reasonM
         );
         continue;
       }
-      const key = ['A', route.source, row.locationId, compactDate(row.date), subsidiary, account].join('\u0001');
-      let group = groups.get(key);
-      if (!group) {
-        const store = describeLocation(row.locationId, label(row.locationId));
-        group = {
-          kind: 'adjustment',
-          rows: [],
-          describe: (lines) =>
-            route.source === 'cycle-count'
-              ? `HotWax cycle count, ${store}, ${date}, ${countLines(lines)}`
-              : `HotWax variance ${describeReasons(lines)} adjustment, ${store}, ${date}, ${countLines(lines)}`,
-        };
-        groups.set(key, group);
-      }
-      const qty = formatQuantity(row.quantity);
-      group.rows.push({
-        row,
-        cells: (externalId, memo) => [externalId, date, subsidiary, row.locationId, account, memo, sourceFile, row.itemId, row.locationId, qty, row.hotwaxId, row.referenceNo, reason, lineMemo],
-      });
+      addAdjustment(route.source, account, row.quantity);
     } else {
-      const key = ['T', route.fromLocationId, route.toLocationId, compactDate(row.date), subsidiary].join('\u0001');
-      let group = groups.get(key);
-      if (!group) {
-        const { fromLocationId, toLocationId } = route;
-        const toVariance = toLocationId === route.varianceLocationId;
-        const from = toVariance ? describeLocation(fromLocationId, label(fromLocationId)) : describeVarianceLocation(fromLocationId, label(fromLocationId));
-        const to = toVariance ? describeVarianceLocation(toLocationId, label(toLocationId)) : describeLocation(toLocationId, label(toLocationId));
-        group = {
-          kind: 'transfer',
-          rows: [],
-          describe: (lines) =>
-            toVariance
-              ? `HotWax variance ${describeReasons(lines)} transfer from ${from} to ${to}, ${date}, ${countLines(lines)}`
-              : `HotWax variance ${describeReasons(lines)} transfer from ${from} back to ${to}, ${date}, ${countLines(lines)}`,
-        };
-        groups.set(key, group);
+      // A Found row split by what its variance location holds: the transfer back, then the adjustment of the rest.
+      const split = row.split;
+      const transferQuantity = split === undefined ? route.quantity : split.transfer;
+      if (transferQuantity > 0) {
+        const key = ['T', route.fromLocationId, route.toLocationId, compactDate(row.date), subsidiary].join('\u0001');
+        let group = groups.get(key);
+        if (!group) {
+          const { fromLocationId, toLocationId } = route;
+          const toVariance = toLocationId === route.varianceLocationId;
+          const from = toVariance ? describeLocation(fromLocationId, label(fromLocationId)) : describeVarianceLocation(fromLocationId, label(fromLocationId));
+          const to = toVariance ? describeVarianceLocation(toLocationId, label(toLocationId)) : describeLocation(toLocationId, label(toLocationId));
+          group = {
+            kind: 'transfer',
+            rows: [],
+            describe: (lines) =>
+              toVariance
+                ? `HotWax variance ${describeReasons(lines)} transfer from ${from} to ${to}, ${date}, ${countLines(lines)}`
+                : `HotWax variance ${describeReasons(lines)} transfer from ${from} back to ${to}, ${date}, ${countLines(lines)}`,
+          };
+          groups.set(key, group);
+        }
+        const qty = formatQuantity(transferQuantity);
+        group.rows.push({
+          row,
+          cells: (externalId, memo) => [externalId, date, subsidiary, route.fromLocationId, route.toLocationId, memo, sourceFile, row.itemId, qty, row.hotwaxId, row.referenceNo, reason, lineMemo],
+        });
       }
-      const qty = formatQuantity(route.quantity);
-      group.rows.push({
-        row,
-        cells: (externalId, memo) => [externalId, date, subsidiary, route.fromLocationId, route.toLocationId, memo, sourceFile, row.itemId, qty, row.hotwaxId, row.referenceNo, reason, lineMemo],
-      });
+      if (split !== undefined && split.adjust > 0) addAdjustment('variance', split.accountId, split.adjust);
     }
   }
 

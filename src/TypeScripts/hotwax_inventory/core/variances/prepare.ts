@@ -6,10 +6,10 @@
  * with plain data.
  */
 import { parseVarianceFeed, type RowError, type VarianceRow } from './feed';
-import { describeLocation, planVarianceImport, routeVariance, type ReasonMap, type ResolvedVarianceRow, type TransactionKind } from './plan';
-import { itemIdsToLookUp, itemNamesToLookUp, resolveItemRefs, type ItemLookup } from '../itemRef';
+import { describeLocation, planVarianceImport, routeVariance, type FoundSplit, type ReasonMap, type ResolvedVarianceRow, type TransactionKind } from './plan';
+import { inventoryDetailNeeded, itemIdsToLookUp, itemNamesToLookUp, resolveItemRefs, type ItemInfo, type ItemLookup } from '../itemRef';
 import { compareDates, type CalendarDate } from '../dates';
-import type { CountedRow, ManifestTransaction, SkippedRow } from './outcome';
+import type { CountedRow, FoundRow, ManifestTransaction, SkippedRow } from './outcome';
 
 export interface LocationInfo {
   id: string;
@@ -18,10 +18,23 @@ export interface LocationInfo {
   subsidiaryId: string;
   /** NetSuite location type: Store, Warehouse, or neither (variance locations usually have none). */
   kind: 'store' | 'warehouse' | 'other';
+  /** The location uses bins: items that use bins need a bin on every line there. */
+  usesBins?: boolean;
+}
+
+/** Items, and their on hand at the locations asked for (`${itemId}|${locationId}`), read in bulk. */
+export interface ItemStock {
+  items: ItemLookup;
+  onHand: Map<string, number>;
+  /** Locations the item search saw, with their fields; the others are looked up apart. */
+  locations: Map<string, LocationInfo>;
+  /** False when no on-hand was read (no locations asked for, or too many): stock rules are then not checked. */
+  stockRead: boolean;
 }
 
 export interface VarianceLookups {
-  items(ids: string[], names: string[]): ItemLookup;
+  /** Items by internal id and name, with their on hand at `locationIds` (none given: items only). */
+  items(ids: string[], names: string[], locationIds: string[]): ItemStock;
   /** The locations of these internal ids that exist (missing ones are left out). */
   locations(ids: string[]): Map<string, LocationInfo>;
   /** Only called when some row has a reason (cycle counts never need the map). */
@@ -48,6 +61,8 @@ export interface PrepareOptions {
    * are planned, and the already-applied and in-flight checks are not run (they were, when it was planned).
    */
   onlyHotwaxIds?: ReadonlySet<string>;
+  /** With onlyHotwaxIds: the Found splits of the plan, posted as planned (never re-read from stock). */
+  plannedSplits?: readonly FoundRow[];
 }
 
 export interface PreparedJob {
@@ -67,6 +82,8 @@ export interface PreparedFile {
   skipped: SkippedRow[];
   /** Cycle-count rows with Adjust Qty By 0 ("counted, no difference"): recorded, not posted. */
   counted: CountedRow[];
+  /** Found rows split between a transfer back and an adjustment. */
+  found: FoundRow[];
   transactions: ManifestTransaction[];
   jobs: PreparedJob[];
 }
@@ -79,7 +96,7 @@ const isoDate = (d: CalendarDate): string => `${d.year}-${String(d.month).padSta
 
 export function prepareVarianceFile(text: string, options: PrepareOptions): PreparedFile {
   const feed = parseVarianceFeed(text);
-  const nothing = { errors: [], notices: [], skipped: [], counted: [], transactions: [], jobs: [] };
+  const nothing = { errors: [], notices: [], skipped: [], counted: [], found: [], transactions: [], jobs: [] };
   if (feed.fileError !== undefined) return { ...nothing, fileError: feed.fileError, totalRows: 0 };
   const errors: RowError[] = [...feed.errors];
   const notices: RowError[] = [];
@@ -93,16 +110,21 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
   const rows = only === undefined ? feed.rows : feed.rows.filter((r) => only.has(r.hotwaxId));
   if (rows.length === 0) return { ...nothing, totalRows: feed.totalRows, errors, notices };
 
-  // Items, in bulk; the reason map only when some row has a reason; then the locations rows and reasons name.
-  const refs = rows.map((r) => r.item);
-  const resolutions = resolveItemRefs(refs, options.lookUp.items(itemIdsToLookUp(refs), itemNamesToLookUp(refs)));
+  // The reason map only when some row has a reason; then items in bulk, with their on hand at the locations
+  // the rows and their reasons name (same searches as the items alone); locations the item search did not see.
   const reasons: ReasonMap = rows.some((r) => r.reason !== undefined) ? options.lookUp.reasons() : new Map();
   const locationIds = new Set(rows.map((r) => r.locationId));
   for (const r of rows) {
     const mapped = r.reason === undefined ? undefined : reasons.get(r.reason.trim().toLowerCase())?.varianceLocationId.trim();
     if (mapped) locationIds.add(mapped);
   }
-  const locations = options.lookUp.locations([...locationIds]);
+  const refs = rows.map((r) => r.item);
+  // A rebuilt job posts what was planned: it reads no stock.
+  const stock = options.lookUp.items(itemIdsToLookUp(refs), itemNamesToLookUp(refs), only === undefined ? [...locationIds] : []);
+  const resolutions = resolveItemRefs(refs, stock.items);
+  const locations = new Map(stock.locations);
+  const unseen = [...locationIds].filter((id) => !locations.has(id));
+  if (unseen.length > 0) for (const [id, info] of options.lookUp.locations(unseen)) locations.set(id, info);
 
   // Accounts every adjustment row could use: its own, its reason's, the default.
   const accountIds = new Set<string>();
@@ -152,6 +174,15 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
         return;
       }
     }
+    if (row.quantity !== 0) {
+      // Lot-numbered, serialized and bin items need an inventory detail on every line, which the feed cannot give.
+      const target = routed.ok && routed.route.kind === 'transfer' ? locations.get(routed.route.varianceLocationId) : undefined;
+      const problem = inventoryDetailProblem(resolution.item, row, location, target, routed.ok && routed.route.kind === 'transfer');
+      if (problem !== undefined) {
+        errors.push(problem);
+        return;
+      }
+    }
     if (row.quantity === 0) {
       // Counted, no difference (only cycle counts get here with 0): kept for count history, never posted.
       counted.push({ line: row.line, hotwaxId: row.hotwaxId, item: row.itemCell, location: row.locationId, itemId: resolution.item.id, date: isoDate(row.date) });
@@ -162,8 +193,15 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
 
   // HotWax ids applied before, or planned in a file still in flight, are not posted again.
   const fresh = only === undefined ? dropAlreadyApplied(valid, options.lookUp, skipped) : valid;
+  // Stock: rows that would take on hand below zero are refused; Found rows come back from what their variance
+  // location holds, the rest is an adjustment. In file order, each row after the ones before it.
+  const found: FoundRow[] = [];
+  const posted =
+    only === undefined
+      ? applyStock(fresh, stock, reasons, options, locations, activeAccounts, errors, found)
+      : withPlannedSplits(fresh, options.plannedSplits ?? [], found);
 
-  const plan = planVarianceImport(fresh, reasons, {
+  const plan = planVarianceImport(posted, reasons, {
     locationLabel: (id) => locations.get(id),
     fileName: options.fileName,
     dateFormat: options.dateFormat,
@@ -184,7 +222,7 @@ export function prepareVarianceFile(text: string, options: PrepareOptions): Prep
     jobIndex: t.kind === 'adjustment' ? t.jobIndex : plan.adjustmentJobs.length + t.jobIndex,
     lines: t.lineDetails,
   }));
-  return { totalRows: feed.totalRows, errors, notices, skipped, counted, transactions, jobs };
+  return { totalRows: feed.totalRows, errors, notices, skipped, counted, found, transactions, jobs };
 }
 
 function dropAlreadyApplied(rows: ResolvedVarianceRow[], lookUp: VarianceLookups, skipped: SkippedRow[]): ResolvedVarianceRow[] {
@@ -202,5 +240,138 @@ function dropAlreadyApplied(rows: ResolvedVarianceRow[], lookUp: VarianceLookups
     if (reason === undefined) return true;
     skipped.push({ line: r.line, hotwaxId: r.hotwaxId, item: r.itemCell, location: r.locationId, reason });
     return false;
+  });
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 10000) / 10000));
+
+/**
+ * The row error for an item NetSuite cannot post with a plain quantity: lot-numbered and serialized items
+ * always need their numbers, bin items need a bin at a location that uses bins (Oracle help "Setting Bin
+ * Preferences": bins are always required where a quantity is reduced; ns-local requires them on every line).
+ */
+function inventoryDetailProblem(item: ItemInfo, row: VarianceRow, store: LocationInfo, target: LocationInfo | undefined, transfer: boolean): RowError | undefined {
+  const atStore = inventoryDetailNeeded(item, store.usesBins === true);
+  const atTarget = target === undefined ? undefined : inventoryDetailNeeded(item, target.usesBins === true);
+  const needed = atStore ?? atTarget;
+  if (needed === undefined) return undefined;
+  const what = transfer ? 'transfer' : 'adjustment';
+  const page = transfer ? 'Transactions > Inventory > Transfer Inventory' : 'Transactions > Inventory > Adjust Inventory';
+  const name = item.name || row.itemCell;
+  const problem =
+    needed === 'bins'
+      ? `Item ${name} uses bins at ${(atStore !== undefined ? store : target)?.name ?? 'this location'}: NetSuite needs the bin for each ${what}, which the HotWax feed does not carry.`
+      : `Item ${name} is ${needed === 'lot numbers' ? 'lot-numbered' : 'serialized'}: NetSuite needs the ${needed} for each ${what}, which the HotWax feed does not carry.`;
+  return err(row, problem, `Post this variance in NetSuite by hand (${page}) with the ${needed}.`);
+}
+
+/**
+ * Checks each row against the on hand read with the items, in file order: each row sees the on hand as the
+ * rows before it in the file leave it (what they remove, add or move), which is the order NetSuite imports
+ * the transactions of one job in.
+ *  - a row that removes stock from the store (a negative count or variance, a transfer to a variance
+ *    location) may remove at most what the store holds: else a row error in the store manager's words;
+ *  - a Found row (positive, transfer back from its variance location) takes back what the variance location
+ *    holds; the rest is an adjustment at the store on the reason's account, else the row's, else the default.
+ * Items with no on hand read (not inventory items) and files naming more locations than the look-up reads
+ * are posted as routed, and NetSuite decides (a refused transaction is reported by the verification).
+ */
+function applyStock(
+  rows: readonly ResolvedVarianceRow[],
+  stock: ItemStock,
+  reasons: ReasonMap,
+  options: PrepareOptions,
+  locations: ReadonlyMap<string, LocationInfo>,
+  activeAccounts: ReadonlySet<string>,
+  errors: RowError[],
+  found: FoundRow[],
+): ResolvedVarianceRow[] {
+  if (!stock.stockRead) return [...rows];
+  const change = new Map<string, number>();
+  const balance = (key: string): number | undefined => {
+    const read = stock.onHand.get(key);
+    return read === undefined ? undefined : read + (change.get(key) ?? 0);
+  };
+  const move = (key: string, by: number): void => {
+    change.set(key, (change.get(key) ?? 0) + by);
+  };
+  const out: ResolvedVarianceRow[] = [];
+  const nameOf = (id: string): string => locations.get(id)?.name || `Location ${id}`;
+  const onHandText = (key: string, id: string, item: string): string => {
+    const read = stock.onHand.get(key) ?? 0;
+    const now = balance(key) ?? read;
+    const after = Math.abs(now - read) > 1e-9 ? ` (${fmt(now)} after the rows above it in this file)` : '';
+    return `${nameOf(id)} has ${fmt(read)} of ${item} on hand${after}`;
+  };
+  for (const row of [...rows].sort((a, b) => a.line - b.line)) {
+    const routed = routeVariance(row, reasons, { transferMode: options.transferMode, unknownReason: options.unknownReason });
+    const route = routed.ok ? routed.route : undefined;
+    const storeKey = `${row.itemId}|${row.locationId}`;
+    if (row.quantity < 0) {
+      const removes = -row.quantity;
+      const now = balance(storeKey);
+      if (now !== undefined && removes > now + 1e-9) {
+        errors.push(
+          err(
+            row,
+            `${onHandText(storeKey, row.locationId, row.itemCell)}; the variance removes ${fmt(removes)}. NetSuite does not let stock go below zero.`,
+            'Count again or check pending receipts (stock received but not yet in NetSuite), then send the row again with the right quantity.',
+          ),
+        );
+        continue;
+      }
+      move(storeKey, -removes);
+      if (route?.kind === 'transfer') move(`${row.itemId}|${route.toLocationId}`, removes);
+      out.push(row);
+      continue;
+    }
+    if (route?.kind !== 'transfer') {
+      move(storeKey, row.quantity);
+      out.push(row);
+      continue;
+    }
+    // Found: back from the variance location, as far as it holds the item.
+    const fromKey = `${row.itemId}|${route.fromLocationId}`;
+    const holds = Math.max(0, balance(fromKey) ?? 0);
+    const transfer = Math.min(row.quantity, holds);
+    if (transfer >= row.quantity - 1e-9) {
+      move(fromKey, -row.quantity);
+      move(storeKey, row.quantity);
+      out.push(row);
+      continue;
+    }
+    const adjust = Number((row.quantity - transfer).toFixed(10));
+    const reasonAccount = row.reason === undefined ? undefined : reasons.get(row.reason.trim().toLowerCase())?.adjustmentAccountId?.trim();
+    const accountId = reasonAccount || row.adjustmentAccountId || options.defaultAdjustmentAccountId;
+    const what = `${onHandText(fromKey, route.fromLocationId, row.itemCell)}; only that can come back from it`;
+    if (!accountId || !activeAccounts.has(accountId)) {
+      errors.push(
+        err(
+          row,
+          accountId
+            ? `${what}, and the other ${fmt(adjust)} would be an inventory adjustment on account ${accountId}, which does not exist or is inactive in NetSuite.`
+            : `${what}, and the other ${fmt(adjust)} need an inventory adjustment, but no adjustment account is set (reason, row or default).`,
+          "Set an adjustment account on the reason in HotWax Variance Reason Map (or the import's default account), then send the row again.",
+        ),
+      );
+      continue;
+    }
+    move(fromKey, -transfer);
+    move(storeKey, row.quantity);
+    const split: FoundSplit = { transfer, adjust, accountId };
+    found.push({ line: row.line, hotwaxId: row.hotwaxId, ...split });
+    out.push({ ...row, split });
+  }
+  return out;
+}
+
+/** Rebuilding a planned job: Found rows are split exactly as planned. */
+function withPlannedSplits(rows: readonly ResolvedVarianceRow[], planned: readonly FoundRow[], found: FoundRow[]): ResolvedVarianceRow[] {
+  const byId = new Map(planned.map((f) => [f.hotwaxId, f]));
+  return rows.map((row) => {
+    const f = byId.get(row.hotwaxId);
+    if (f === undefined) return row;
+    found.push(f);
+    return { ...row, split: { transfer: f.transfer, adjust: f.adjust, accountId: f.accountId } };
   });
 }
