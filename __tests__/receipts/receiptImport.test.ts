@@ -182,6 +182,58 @@ describe('PO receipts: a quantity of 0 means "not received in this delivery"', (
   });
 });
 
+describe('PO receipts: lines whose item needs lot/serial numbers or bins (NETSUITE.md 4.1 inventory detail)', () => {
+  const LOT = 3420;
+  const BIN = 3421;
+  const BIN_STORE = 256;
+  const PO_MIXED = 9010;
+  const PO_LOT_ONLY = 9011;
+  beforeEach(() => {
+    const base = receiptFixture();
+    return start({
+      ...base,
+      locations: [...(base.locations ?? []), { id: BIN_STORE, name: 'Store 256 Airport', subsidiary: 1, type: 'store', usebins: true }],
+      items: [...(base.items ?? []), { id: LOT, itemid: 'LOT-TEE', type: 'lotnumberedinventoryitem' }, { id: BIN, itemid: 'BIN-CAP', usebins: true }],
+      purchaseOrders: [
+        ...(base.purchaseOrders ?? []),
+        {
+          id: PO_MIXED,
+          tranid: 'PO9010',
+          entity: 500,
+          subsidiary: 1,
+          trandate: '2026-11-01',
+          lines: [
+            { item: ITEMS.jacket, quantity: 5, rate: 20, location: LOCATIONS.store254 },
+            { item: LOT, quantity: 5, rate: 10, location: LOCATIONS.store254 },
+            { item: BIN, quantity: 2, rate: 8, location: BIN_STORE },
+            { item: BIN, quantity: 2, rate: 8, location: LOCATIONS.store255 },
+          ],
+        },
+        { id: PO_LOT_ONLY, tranid: 'PO9011', entity: 500, subsidiary: 1, trandate: '2026-11-01', lines: [{ item: LOT, quantity: 3, rate: 10, location: LOCATIONS.store254 }] },
+      ],
+    });
+  });
+
+  it('receives the other lines, reports each such line with what to do, and rejects an entry made only of such lines', async () => {
+    drop(env, 'lots.json', [
+      { order_id: String(PO_MIXED), items: [1, 2, 3, 4].map((line) => ({ line_id: String(line), quantity: 1 })) },
+      { order_id: String(PO_LOT_ONLY), items: [{ line_id: '1', quantity: 3 }] },
+    ]);
+    await run(env);
+    // Line 4 is a bin item at a store without bins: a plain line, received.
+    expect(poLines(env, PO_MIXED)).toEqual({ received: [1, 0, 0, 1], status: 'pendingBillPartReceived' });
+    expect(poLines(env, PO_LOT_ONLY).received).toEqual([0]);
+    expect(env.listFolder(ARCHIVE)).toEqual(['lots.json']);
+    const rows = reportRows();
+    expect(rows).toEqual([
+      expect.stringMatching(/^lots\.json,1,9010,2,"Line 2 \(LOT-TEE\) of purchase order 9010 needs lot numbers on the receipt, which the HotWax feed does not carry; it was not received\.","Receive this line by hand in NetSuite .* with its lot numbers\. The entry's other lines were received\."$/),
+      expect.stringMatching(/^lots\.json,1,9010,3,"Line 3 \(BIN-CAP\) of purchase order 9010 needs bins on the receipt/),
+      expect.stringMatching(/^lots\.json,2,9011,1,"Line 1 \(LOT-TEE\) of purchase order (PO)?9011 needs lot numbers on the receipt, which the HotWax feed does not carry; it was not received\.","Receive this line by hand in NetSuite [^"]* with its lot numbers\."$/),
+    ]);
+    expect(feedFiles(env)[0]).toMatchObject({ status: 'ARCHIVED', applied: 1, rejected: 1 });
+  });
+});
+
 describe('PO receipts: files', () => {
   beforeEach(() => start());
 

@@ -32,6 +32,7 @@ describe('planReceipt', () => {
   it('receives exactly the listed lines with the listed quantities at each line location', () => {
     expect(planReceipt(entry([['1', 4], ['2', 2]]), po(), options)).toEqual({
       kind: 'receive',
+      byHand: [],
       lines: [
         { lineId: '1', itemId: '3412', quantity: 4, location: '254', receiptIds: [], overage: 0 },
         { lineId: '2', itemId: '3413', quantity: 2, location: '254', receiptIds: [], overage: 0 },
@@ -74,6 +75,7 @@ describe('planReceipt', () => {
   it('plans an over-receipt with its overage when overage is allowed, but never on a fully received line', () => {
     expect(planReceipt(entry([['2', 3]]), po(), { ...options, allowOverage: true })).toEqual({
       kind: 'receive',
+      byHand: [],
       lines: [{ lineId: '2', itemId: '3413', quantity: 3, location: '254', receiptIds: [], overage: 1 }],
     });
     expect(planReceipt(entry([['4', 1]]), po(), { ...options, allowOverage: true }).kind).toBe('reject');
@@ -98,6 +100,7 @@ describe('planReceipt', () => {
     };
     expect(planReceipt(detailed, po(), { ...options, postedReceiptIds: new Set(['R1', 'R3']) })).toEqual({
       kind: 'receive',
+      byHand: [],
       lines: [{ lineId: '1', itemId: '3412', quantity: 2, location: '254', receiptIds: ['R2'], overage: 0 }],
     });
     expect(planReceipt(detailed, po(), { ...options, postedReceiptIds: new Set(['R1', 'R2', 'R3']) })).toEqual({ kind: 'nothing-new' });
@@ -122,8 +125,8 @@ describe('receivableView (the PO as its transform shows it, NETSUITE.md 4.4)', (
   ]);
 
   it('receives up to what remains on an offered line', () => {
-    expect(planReceipt(entry([['1', 6]]), view, options)).toEqual({ kind: 'receive', lines: [{ lineId: '1', itemId: '3412', quantity: 6, location: '254', receiptIds: [], overage: 0 }] });
-    expect(planReceipt(entry([['1', 7]]), view, { ...options, allowOverage: true })).toEqual({ kind: 'receive', lines: [{ lineId: '1', itemId: '3412', quantity: 7, location: '254', receiptIds: [], overage: 1 }] });
+    expect(planReceipt(entry([['1', 6]]), view, options)).toEqual({ kind: 'receive', byHand: [], lines: [{ lineId: '1', itemId: '3412', quantity: 6, location: '254', receiptIds: [], overage: 0 }] });
+    expect(planReceipt(entry([['1', 7]]), view, { ...options, allowOverage: true })).toEqual({ kind: 'receive', byHand: [], lines: [{ lineId: '1', itemId: '3412', quantity: 7, location: '254', receiptIds: [], overage: 1 }] });
   });
 
   it('rejects a line the transform does not offer, one above what remains and one without location', () => {

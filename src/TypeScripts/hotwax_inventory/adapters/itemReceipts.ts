@@ -66,6 +66,46 @@ export function findReceiptsByExternalId(externalIds: readonly string[]): Map<st
   return found;
 }
 
+/** What a PO line's item needs on a receipt line that HotWax's feed cannot give (inventory detail, NETSUITE.md 4.1). */
+export type DetailNeed = 'lot numbers' | 'serial numbers' | 'bins';
+
+/**
+ * The lines of these purchase orders whose item needs an inventory detail on a receipt: lot-numbered and
+ * serialized items, and bin items at a line location that uses bins (one paged search for a whole reduce
+ * batch: runPaged 5 units, + 5 per page of 1,000 lines). Item search columns islotitem / isserialitem / usebins through
+ * the line's item and location joins [U: docs/sandbox-checklist.md].
+ */
+export function findLinesNeedingDetail(poIds: readonly string[]): Map<string, Map<string, DetailNeed>> {
+  const out = new Map<string, Map<string, DetailNeed>>();
+  for (const part of chunk(poIds, 1000)) {
+    forEachResult(
+      search.create({
+        type: search.Type.PURCHASE_ORDER,
+        filters: [['internalid', 'anyof', part], 'AND', ['mainline', 'is', 'F']],
+        columns: [
+          search.createColumn({ name: 'line' }),
+          search.createColumn({ name: 'islotitem', join: 'item' }),
+          search.createColumn({ name: 'isserialitem', join: 'item' }),
+          search.createColumn({ name: 'usebins', join: 'item' }),
+          search.createColumn({ name: 'usebins', join: 'location' }),
+        ],
+      }),
+      (r) => {
+        const flag = (name: string, join: string): boolean => {
+          const v = r.getValue({ name, join });
+          return v === true || v === 'T';
+        };
+        const need: DetailNeed | undefined = flag('islotitem', 'item') ? 'lot numbers' : flag('isserialitem', 'item') ? 'serial numbers' : flag('usebins', 'item') && flag('usebins', 'location') ? 'bins' : undefined;
+        if (!need) return;
+        const ofPo = out.get(r.id) ?? new Map<string, DetailNeed>();
+        out.set(r.id, ofPo);
+        ofPo.set(canonicalLineId(r.getValue({ name: 'line' })), need);
+      },
+    );
+  }
+  return out;
+}
+
 export interface NewReceipt {
   externalId: string;
   feedFileId: string;

@@ -32,7 +32,7 @@ import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { createFeedFile, findOpenFeedFiles, updateFeedFile, type FeedFile } from '../adapters/feedFiles';
 import { remainingUnits } from '../adapters/governance';
 import { loadPurchaseOrder } from '../adapters/purchaseOrders';
-import { findPostedReceiptIds, findReceiptsByExternalId, saveItemReceipt, transformPurchaseOrder, type PostedReceiptIds } from '../adapters/itemReceipts';
+import { findLinesNeedingDetail, findPostedReceiptIds, findReceiptsByExternalId, saveItemReceipt, transformPurchaseOrder, type DetailNeed, type PostedReceiptIds } from '../adapters/itemReceipts';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
 import { fingerprint, hash64 } from '../core/hash';
 import { parseReceiptFile, receiptKey, refuseSize, type ReceiptEntry, type ReceiptFile, type RejectedEntry } from '../core/receipts/feed';
@@ -312,6 +312,8 @@ function memoOf(item: EntryItem): string {
 interface Known {
   byExternalId: Map<string, FoundReceipt>;
   posted: PostedReceiptIds;
+  /** PO id -> line id -> what the line's item needs that the feed cannot give (lot/serial numbers, bins). */
+  detail: Map<string, Map<string, DetailNeed>>;
 }
 
 /**
@@ -321,9 +323,12 @@ interface Known {
  */
 function receiveBatch(entries: readonly EntryItem[], options: ReceiptImportOptions, emit: Emit): void {
   const detailedPos = [...new Set(entries.filter((e) => e.entry.lines.some((l) => l.receipts.length > 0)).map((e) => e.entry.poId))];
+  const byExternalId = entries.length > 0 ? findReceiptsByExternalId([...new Set(entries.map((e) => e.externalId))]) : new Map<string, FoundReceipt>();
+  const toReceive = [...new Set(entries.filter((e) => !byExternalId.has(e.externalId)).map((e) => e.entry.poId))];
   const known: Known = {
-    byExternalId: entries.length > 0 ? findReceiptsByExternalId([...new Set(entries.map((e) => e.externalId))]) : new Map<string, FoundReceipt>(),
+    byExternalId,
     posted: detailedPos.length > 0 ? findPostedReceiptIds(detailedPos) : (new Map() as PostedReceiptIds),
+    detail: toReceive.length > 0 ? findLinesNeedingDetail(toReceive) : new Map<string, Map<string, DetailNeed>>(),
   };
   for (const item of entries) receiveEntry(item, known, options, (outcome) => emit(item.file.key, { kind: 'outcome', outcome }));
 }
@@ -341,7 +346,8 @@ function receiveEntry(item: EntryItem, known: Known, options: ReceiptImportOptio
     return;
   }
   const postedOfPo = known.posted.get(poId) ?? new Map<string, string>();
-  const planOptions: PlanOptions = { allowOverage: options.allowOverage, postedReceiptIds: new Set(postedOfPo.keys()), overageParameter: PARAM.allowOverage };
+  const detailNeeded = known.detail.get(poId);
+  const planOptions: PlanOptions = { allowOverage: options.allowOverage, postedReceiptIds: new Set(postedOfPo.keys()), overageParameter: PARAM.allowOverage, ...(detailNeeded ? { detailNeeded } : {}) };
   const nothingNewOutcome = (): EntryOutcome => {
     const first = item.entry.lines.flatMap((l) => l.receipts).map((r) => postedOfPo.get(r.receiptId))[0] ?? '';
     return { status: 'already-received', index, order, externalId: item.externalId, receiptId: first, feedFileId: '', byReceiptIds: true };
@@ -372,7 +378,7 @@ function receiveEntry(item: EntryItem, known: Known, options: ReceiptImportOptio
   try {
     const receiptId = saveItemReceipt(transformed.receipt, { externalId: item.externalId, feedFileId: item.file.key, memo: memoOf(item), lines: plan.lines });
     const overage = plan.lines.reduce((n, l) => n + l.overage, 0);
-    send({ status: 'received', index, order, externalId: item.externalId, receiptId, recovered: false, overage });
+    send({ status: 'received', index, order, externalId: item.externalId, receiptId, recovered: false, overage, ...(plan.byHand.length > 0 ? { byHand: plan.byHand } : {}) });
     known.byExternalId.set(item.externalId, { receiptId, feedFileId: item.file.key });
     known.posted.set(poId, postedOfPo);
     for (const l of plan.lines) for (const id of l.receiptIds) postedOfPo.set(id, receiptId);

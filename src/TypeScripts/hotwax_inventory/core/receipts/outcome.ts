@@ -28,6 +28,8 @@ export type EntryOutcome =
       recovered: boolean;
       /** Quantity received above what remained on the PO lines. */
       overage: number;
+      /** Lines of the entry left for a person (lot/serial/bin items): reported, the other lines received. */
+      byHand?: EntryProblem[];
     }
   | {
       status: 'already-received';
@@ -143,6 +145,7 @@ export function decideFile(marker: FileMarker, outcomes: readonly EntryOutcome[]
       case 'received':
         result.received += 1;
         if (o.recovered) result.recovered += 1;
+        for (const p of o.byHand ?? []) result.reportRows.push({ entry: o.index + 1, order: o.order, line: p.lineId, problem: p.problem, action: p.action });
         break;
       case 'already-received':
         result.alreadyReceived += 1;

@@ -57,7 +57,8 @@ export interface PlannedLine {
 }
 
 export type ReceiptPlan =
-  | { kind: 'receive'; lines: PlannedLine[] }
+  /** `byHand`: lines left for a person (their item needs lot/serial numbers or bins the feed cannot carry). */
+  | { kind: 'receive'; lines: PlannedLine[]; byHand: EntryProblem[] }
   | { kind: 'reject'; problems: EntryProblem[] }
   /** Every shipment receipt of the entry is already on a NetSuite item receipt. */
   | { kind: 'nothing-new' };
@@ -69,6 +70,8 @@ export interface PlanOptions {
   postedReceiptIds: ReadonlySet<string>;
   /** The script parameter that allows overage, named in messages. */
   overageParameter: string;
+  /** PO line id -> what its item needs on a receipt line that the feed cannot give (lot numbers, serial numbers, bins). */
+  detailNeeded?: ReadonlyMap<string, string>;
 }
 
 const NOT_RECEIVED = 'Nothing of this entry was received.';
@@ -112,6 +115,7 @@ export function planReceipt(entry: ReceiptEntry, po: PurchaseOrderSnapshot | nul
   const poLines = new Map(po.lines.map((l) => [l.lineId, l]));
   const problems: EntryProblem[] = [];
   const planned: PlannedLine[] = [];
+  const byHand: EntryProblem[] = [];
   let skippedAsPosted = 0;
   for (const line of entry.lines) {
     // Detailed shape: receipts already on a NetSuite item receipt are not received again.
@@ -138,6 +142,17 @@ export function planReceipt(entry: ReceiptEntry, po: PurchaseOrderSnapshot | nul
       problems.push({ lineId: line.lineId, problem: `Line ${line.lineId} (${poLine.itemName}) of purchase order ${poName} has no location, so NetSuite cannot tell where the stock arrived.`, action: `${NOT_RECEIVED} Set the location on the PO line (or the PO) in NetSuite, then send the entry again.` });
       continue;
     }
+    const need = options.detailNeeded?.get(line.lineId);
+    if (need !== undefined) {
+      // NetSuite refuses a receipt line of such an item without its inventory detail (NETSUITE.md 4.1); the
+      // feed carries none, so the line is left for a person and the entry's other lines are received.
+      byHand.push({
+        lineId: line.lineId,
+        problem: `Line ${line.lineId} (${poLine.itemName}) of purchase order ${poName} needs ${need} on the receipt, which the HotWax feed does not carry; it was not received.`,
+        action: `Receive this line by hand in NetSuite (Transactions > Purchases > Receive Orders, purchase order ${poName}) with its ${need}. The entry's other lines were received.`,
+      });
+      continue;
+    }
     const remaining = round(Math.max(0, poLine.quantity - poLine.received));
     if (remaining === 0) {
       problems.push({ lineId: line.lineId, problem: `Line ${line.lineId} (${poLine.itemName}) of purchase order ${poName} is fully received already (ordered ${poLine.quantity}, received ${poLine.received}); ${quantity} more cannot be received.`, action: `${NOT_RECEIVED} Check in HotWax whether this receipt was sent twice.` });
@@ -160,9 +175,10 @@ export function planReceipt(entry: ReceiptEntry, po: PurchaseOrderSnapshot | nul
       overage: round(Math.max(0, quantity - remaining)),
     });
   }
-  if (problems.length > 0) return { kind: 'reject', problems };
+  if (problems.length > 0) return { kind: 'reject', problems: [...problems, ...byHand] };
+  if (planned.length === 0 && byHand.length > 0) return { kind: 'reject', problems: byHand.map((p) => ({ ...p, action: p.action.replace(" The entry's other lines were received.", '') })) };
   if (planned.length === 0 && skippedAsPosted > 0) return { kind: 'nothing-new' };
-  return { kind: 'receive', lines: planned };
+  return { kind: 'receive', lines: planned, byHand };
 }
 
 /**
