@@ -114,8 +114,12 @@ export function execute(): void {
   const sftpFolder = SftpFolder.connect(loadSftpSettingsFor(PARAM.sftpConfig));
   for (const u of uploads) {
     sftpFolder.ensurePath(u.dir);
-    // replace=false: a name already taken means a file of this very second exists; never overwrite HotWax's input.
-    sftpFolder.uploadText(u.dir, u.name, u.contents, false);
+    // Never overwrite a file HotWax has not read yet: a name taken (a run of the same second, or one killed
+    // after its upload) gets a counter.
+    let name = u.name;
+    for (let n = 2; sftpFolder.exists(`${u.dir}/${name}`); n++) name = u.name.replace(/\.json$/, `-r${n}.json`);
+    u.name = name;
+    sftpFolder.uploadText(u.dir, name, u.contents, false);
   }
   // Marked only now, after every upload succeeded.
   const stateFileId = saveJson(workFolder, STATE_FILE, next);
