@@ -124,6 +124,19 @@ export function execute(): void {
   // Marked only now, after every upload succeeded.
   const stateFileId = saveJson(workFolder, STATE_FILE, next);
   const names = uploads.map((u) => `${u.dir}/${u.name}`);
-  createFeedFile({ flow: EXPORT_FLOW, fileName: uploads[0]?.name ?? '', fingerprint: hash64(names.join('\n')).toUpperCase(), manifestFileId: stateFileId, rows: uploads.length, skipped: waiting, jobs: [], status: 'UPLOADED', applied: fulfillmentDocs.length, finalPath: names.join(', ').slice(0, 999), message: `${[...docs.values()].reduce((n, l) => n + l.length, 0)} transfer order(s), ${fulfillmentDocs.length} fulfillment(s)` });
+  const orderCount = [...docs.values()].reduce((n, l) => n + l.length, 0);
+  createFeedFile({
+    flow: EXPORT_FLOW,
+    fileName: uploads[0]?.name ?? '',
+    fingerprint: hash64(names.join('\n')).toUpperCase(),
+    manifestFileId: stateFileId,
+    rows: uploads.length,
+    skipped: waiting,
+    jobs: [],
+    status: 'UPLOADED',
+    applied: fulfillmentDocs.length,
+    finalPath: names.join(', ').slice(0, 999),
+    message: `${orderCount} transfer order(s), ${fulfillmentDocs.length} fulfillment(s)`,
+  });
   log.audit({ title: `Transfer export: ${uploads.length} file(s), ${fulfillmentDocs.length} fulfillment(s)`.slice(0, 99), details: JSON.stringify({ files: names, waiting }).slice(0, 3900) });
 }
