@@ -277,6 +277,21 @@ export class Account {
 
   private balancesDirty = false;
 
+  /** Quantity in transit to a location (transfer orders shipped there and not yet received). */
+  inTransit(item: string, location: string): number {
+    return this.balances.get(balanceKey(item, location))?.inTransit ?? 0;
+  }
+
+  adjustInTransit(item: string, location: string, delta: number): void {
+    const key = balanceKey(item, location);
+    const row = this.balances.get(key) ?? { item, location, onHand: 0 };
+    const next = Math.round(((row.inTransit ?? 0) + delta) * 1e6) / 1e6;
+    if (next === 0) delete row.inTransit;
+    else row.inTransit = next;
+    this.balances.set(key, row);
+    this.balancesDirty = true;
+  }
+
   inventoryBalances(filter: { item?: string; location?: string } = {}): InventoryBalance[] {
     return [...this.balances.values()]
       .filter((b) => (filter.item === undefined || b.item === filter.item) && (filter.location === undefined || b.location === filter.location))

@@ -66,6 +66,11 @@ export interface InventoryBalance {
   item: string;
   location: string;
   onHand: number;
+  /**
+   * Shipped on a transfer order to this location and not yet received (item search locationquantityintransit,
+   * NETSUITE.md 4.5). Absent: 0.
+   */
+  inTransit?: number;
 }
 
 export interface StoredFile {

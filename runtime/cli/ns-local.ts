@@ -199,7 +199,7 @@ export function buildCli(): Command {
 
   program
     .command('inventory')
-    .description('print on-hand quantities per item and location as JSON')
+    .description('print on-hand and in-transit (inTransit, when not 0) quantities per item and location as JSON')
     .requiredOption('--account <dir>', 'account folder')
     .option('--item <id>', 'only this item')
     .option('--location <id>', 'only this location')

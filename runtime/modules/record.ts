@@ -18,10 +18,13 @@ import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import type { ExecutionEnv } from '../context';
 import { nsError } from './error';
 import { formatDateWithPattern, parseDateWithPattern } from './format';
-import { bodyFieldDef, isFieldNotOnRecord, isMandatory, PURCHASE_ORDER_STATUSES, sublistFieldDef, type FieldDef, type RecordTypeDef } from '../records/recordTypes';
+import { bodyFieldDef, isFieldNotOnRecord, isMandatory, PURCHASE_ORDER_STATUSES, TRANSFER_ORDER_STATUSES, sublistFieldDef, type FieldDef, type RecordTypeDef } from '../records/recordTypes';
 import { findReferenced, isInactive, NameIndex, referenceText } from '../records/references';
 import {
   computePurchaseOrderStatus,
+  computeTransferOrderStatus,
+  NOT_FULFILLABLE_TO_STATUSES,
+  shippedNotReceived,
   createRecord,
   deleteRecord,
   NOT_RECEIVABLE_STATUSES,
@@ -182,7 +185,7 @@ export class NsRecord {
     if (!this.isDynamic && this.setBy.get(fieldId) === 'text') {
       throw apiUsage('Invalid API usage. You must use getText to return the value set with setText.');
     }
-    if (fieldId === 'status' && this.type === 'purchaseorder') return this.statusText();
+    if (fieldId === 'status' && (this.type === 'purchaseorder' || this.type === 'transferorder')) return this.statusText();
     return toScriptValue(bodyFieldDef(this.def, fieldId), this.fields[fieldId]);
   }
 
@@ -204,7 +207,7 @@ export class NsRecord {
     if (!this.isDynamic && this.setBy.get(fieldId) === 'value') {
       throw apiUsage('Invalid API usage. You must use getValue to return the value set with setValue.');
     }
-    if ((fieldId === 'status' || fieldId === 'statusref') && this.type === 'purchaseorder') return this.statusText();
+    if ((fieldId === 'status' || fieldId === 'statusref') && (this.type === 'purchaseorder' || this.type === 'transferorder')) return this.statusText();
     return this.textOf(bodyFieldDef(this.def, fieldId), this.fields[fieldId]);
   }
 
@@ -508,6 +511,10 @@ export class NsRecord {
   // ---- helpers -------------------------------------------------------------------------------------
 
   private statusText(): string {
+    if (this.type === 'transferorder') {
+      const ref = String(this.fields.statusref ?? computeTransferOrderStatus({ fields: this.fields, sublists: this.sublists }));
+      return TRANSFER_ORDER_STATUSES[ref]?.text ?? ref;
+    }
     const code = String(this.fields.statusref ?? computePurchaseOrderStatus({ fields: this.fields, sublists: this.sublists }));
     return PURCHASE_ORDER_STATUSES[code]?.text ?? code;
   }
@@ -606,8 +613,6 @@ const NETSUITE_TRANSFORMS = new Set([
   'salesorder>itemfulfillment',
   'salesorder>invoice',
   'salesorder>cashsale',
-  'transferorder>itemfulfillment',
-  'transferorder>itemreceipt',
   'returnauthorization>itemreceipt',
   'vendorbill>vendorpayment',
   'invoice>customerpayment',
@@ -656,6 +661,76 @@ function receiptLinesFor(env: ExecutionEnv, po: StoredRecord): StoredLine[] {
     });
   }
   return lines;
+}
+
+/**
+ * record.transform of a transfer order (Oracle help "Transfer Order": transfer orders initialize item
+ * fulfillment and item receipt transactions):
+ *  - to itemfulfillment: the TO must be approved and open; one line per open TO line with quantity left to
+ *    fulfill, orderline = TO line + 1 ([O] HotWax's TransferOrderV2 scripts), quantity = what remains, from the
+ *    From Location. shipstatus starts as C (Shipped) without Pick, Pack and Ship, A (Picked) with it [U].
+ *  - to itemreceipt: only what was shipped and not yet received (a receipt comes after a shipped fulfillment);
+ *    defaultValues.itemfulfillment limits it to that fulfillment's lines. orderline = TO line + 2 [O, same
+ *    source]; lines at the To Location. Nothing to fulfill or receive: INVALID_INITIALIZE_REF [U].
+ */
+function transferOrderTransform(env: ExecutionEnv, fromId: number, toType: string, options: Options): RecordInit {
+  const def = recordTypeFor(env, toType);
+  env.meter().chargeRecord('transform', toType);
+  const stored = Number.isInteger(fromId) ? env.account.getRecord('transferorder', fromId) : undefined;
+  const cannot = (): Error => nsError('INVALID_INITIALIZE_REF', `You can not initialize ${toType}: invalid reference ${String(options?.fromId)}.`);
+  if (!stored) throw cannot();
+  const status = String(stored.fields.statusref ?? computeTransferOrderStatus(stored));
+  const common: Record<string, FieldValue> = { ...newRecordDefaults(env, def), createdfrom: String(stored.id), subsidiary: stored.fields.subsidiary ?? null, transferlocation: stored.fields.transferlocation ?? null, memo: '' };
+  const lines: StoredLine[] = [];
+  if (toType === 'itemfulfillment') {
+    if (NOT_FULFILLABLE_TO_STATUSES.has(status)) throw cannot();
+    for (const toLine of stored.sublists.item ?? []) {
+      if (toLine.isclosed === true || toLine.isclosed === 'T') continue;
+      const remaining = Math.max(0, Number(toLine.quantity ?? 0) - Number(toLine.quantityfulfilled ?? 0));
+      if (remaining <= 0) continue;
+      const location = stored.fields.location ?? null;
+      lines.push({
+        orderline: String(Number(toLine.line) + 1),
+        item: toLine.item ?? null,
+        description: toLine.description ?? '',
+        itemreceive: true,
+        quantity: remaining,
+        quantityremaining: remaining,
+        location,
+        onhand: location === null || isEmptyValue(toLine.item) ? 0 : env.account.onHand(String(toLine.item), String(location)),
+      });
+    }
+    if (lines.length === 0) throw cannot();
+    const pps = env.account.settings.features.includes('PICKPACKSHIP');
+    return { id: null, fields: { ...common, shipstatus: pps ? 'A' : 'C' }, sublists: { item: lines, package: [] }, isDynamic: options?.isDynamic === true };
+  }
+  const defaults = (options?.defaultValues ?? {}) as Record<string, unknown>;
+  const given = defaults.itemfulfillment;
+  const fulfillment = typeof given === 'number' || (typeof given === 'string' && given !== '') ? String(given) : undefined;
+  if (fulfillment !== undefined) {
+    const f = env.account.getRecord('itemfulfillment', Number(fulfillment));
+    if (!f || String(f.fields.createdfrom) !== String(stored.id)) throw cannot();
+  }
+  const open = shippedNotReceived(env.account, stored, fulfillment);
+  const zero = env.account.settings.defaultItemsToZeroReceived;
+  for (const toLine of stored.sublists.item ?? []) {
+    const remaining = open.get(String(toLine.line)) ?? 0;
+    if (remaining <= 1e-9) continue;
+    const location = stored.fields.transferlocation ?? null;
+    lines.push({
+      orderline: String(Number(toLine.line) + 2),
+      item: toLine.item ?? null,
+      description: toLine.description ?? '',
+      itemreceive: !zero,
+      quantity: zero ? 0 : remaining,
+      quantityremaining: remaining,
+      location,
+      onhand: location === null || isEmptyValue(toLine.item) ? 0 : env.account.onHand(String(toLine.item), String(location)),
+      rate: toLine.rate ?? 0,
+    });
+  }
+  if (lines.length === 0) throw cannot();
+  return { id: null, fields: { ...common, ...(fulfillment !== undefined ? { itemfulfillment: fulfillment } : {}) }, sublists: { item: lines }, isDynamic: options?.isDynamic === true };
 }
 
 export interface RecordModule {
@@ -723,6 +798,9 @@ export function createRecordModule(env: ExecutionEnv): RecordModule {
       const fromType = requireString(options, 'fromType').toLowerCase();
       const fromId = requireId(options, 'fromId');
       const toType = requireString(options, 'toType').toLowerCase();
+      if (fromType === 'transferorder' && (toType === 'itemfulfillment' || toType === 'itemreceipt')) {
+        return makeRecord(recordTypeFor(env, toType), transferOrderTransform(env, fromId, toType, options));
+      }
       if (fromType !== 'purchaseorder' || toType !== 'itemreceipt') {
         if (NETSUITE_TRANSFORMS.has(`${fromType}>${toType}`)) {
           throw nsError('NS_LOCAL_UNSUPPORTED', `ns-local emulates only the purchaseorder -> itemreceipt transformation, not ${fromType} -> ${toType}.`);

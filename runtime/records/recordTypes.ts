@@ -129,6 +129,27 @@ export const PURCHASE_ORDER_STATUSES: Record<string, { text: string; filterId: s
   closed: { text: 'Closed', filterId: 'PurchOrd:H' },
 };
 
+/**
+ * Transfer order status codes: NetSuite's TransferOrderOrderStatus enum (SOAP schema browser,
+ * transferorderorderstatus.html [D]: pendingApproval, pendingFulfillment, rejected, partiallyFulfilled,
+ * pendingReceiptPartFulfilled, pendingReceipt, received, closed). The letters TrnfrOrd:A..H follow the enum's
+ * order as PurchOrd:A..H follow the PO enum [U]. There is no "partially received" status: a transfer order
+ * received in part stays pending receipt.
+ */
+export const TRANSFER_ORDER_STATUSES: Record<string, { text: string; filterId: string }> = {
+  pendingApproval: { text: 'Pending Approval', filterId: 'TrnfrOrd:A' },
+  pendingFulfillment: { text: 'Pending Fulfillment', filterId: 'TrnfrOrd:B' },
+  rejected: { text: 'Rejected', filterId: 'TrnfrOrd:C' },
+  partiallyFulfilled: { text: 'Partially Fulfilled', filterId: 'TrnfrOrd:D' },
+  pendingReceiptPartFulfilled: { text: 'Pending Receipt/Partially Fulfilled', filterId: 'TrnfrOrd:E' },
+  pendingReceipt: { text: 'Pending Receipt', filterId: 'TrnfrOrd:F' },
+  received: { text: 'Received', filterId: 'TrnfrOrd:G' },
+  closed: { text: 'Closed', filterId: 'TrnfrOrd:H' },
+};
+
+/** Item fulfillment Ship Status (shipstatus): A Picked, B Packed, C Shipped (NETSUITE.md / Pick, Pack and Ship [U]). */
+export const SHIP_STATUSES: Record<string, string> = { A: 'Picked', B: 'Packed', C: 'Shipped' };
+
 const STANDARD_TYPES: RecordTypeDef[] = [
   {
     type: 'subsidiary',
@@ -264,8 +285,11 @@ const STANDARD_TYPES: RecordTypeDef[] = [
     fields: {
       ...TRANSACTION_BODY,
       entity: select('Vendor', 'vendor', { readOnly: true }),
-      createdfrom: select('Created From', 'purchaseorder', { mandatory: true, readOnly: true }),
+      createdfrom: select('Created From', 'purchaseorder|transferorder', { mandatory: true, readOnly: true }),
       subsidiary: select('Subsidiary', 'subsidiary', { readOnly: true }),
+      // Receipts of a transfer order: the fulfillment received (transform defaultValues.itemfulfillment).
+      itemfulfillment: select('Item Fulfillment', 'itemfulfillment', { readOnly: true }),
+      transferlocation: select('To Location', 'location', { readOnly: true }),
     },
     sublists: {
       item: {
@@ -281,6 +305,82 @@ const STANDARD_TYPES: RecordTypeDef[] = [
           onhand: float('On Hand', { readOnly: true }),
           location: select('Location', 'location', { mandatoryWithFeature: 'MULTILOCINVT' }),
           rate: float('Rate', { readOnly: true }),
+        },
+      },
+    },
+  },
+  {
+    // Transfer order (Oracle help "Transfer Order": moves inventory between locations with Multi-Location
+    // Inventory; it initializes item fulfillments and item receipts).
+    type: 'transferorder',
+    label: 'Transfer Order',
+    family: 'transaction',
+    nameField: 'tranid',
+    fields: {
+      ...TRANSACTION_BODY,
+      tranid: text('Transfer Order #'),
+      subsidiary: select('Subsidiary', 'subsidiary', { mandatoryWithFeature: 'SUBSIDIARIES' }),
+      location: select('From Location', 'location', { mandatory: true }),
+      transferlocation: select('To Location', 'location', { mandatory: true }),
+      // Order status list: A Pending Approval, B Pending Fulfillment, C Rejected (the approval part of the status).
+      orderstatus: select('Status', undefined, { defaultValue: 'B' }),
+      useitemcostastransfercost: checkbox('Use Item Cost as Transfer Cost'),
+      firmed: checkbox('Firmed'),
+      statusref: text('Status', { readOnly: true, defaultValue: 'pendingFulfillment' }),
+      status: text('Status', { readOnly: true }),
+    },
+    sublists: {
+      item: {
+        label: 'Items',
+        fields: {
+          line: text('Line', { readOnly: true }),
+          item: select('Item', 'item', { mandatory: true }),
+          description: text('Description'),
+          quantity: float('Quantity', { mandatory: true }),
+          quantityfulfilled: float('Fulfilled', { readOnly: true, defaultValue: 0 }),
+          quantityreceived: float('Received', { readOnly: true, defaultValue: 0 }),
+          rate: float('Transfer Price'),
+          amount: float('Amount'),
+          isclosed: checkbox('Closed'),
+        },
+      },
+    },
+  },
+  {
+    // Item fulfillment: from a transfer order only here (record.transform, NETSUITE.md 4.4 pattern).
+    type: 'itemfulfillment',
+    label: 'Item Fulfillment',
+    family: 'transaction',
+    nameField: 'tranid',
+    transformOnly: true,
+    fields: {
+      ...TRANSACTION_BODY,
+      createdfrom: select('Created From', 'transferorder', { mandatory: true, readOnly: true }),
+      subsidiary: select('Subsidiary', 'subsidiary', { readOnly: true }),
+      transferlocation: select('To Location', 'location', { readOnly: true }),
+      shipstatus: select('Status', undefined, { defaultValue: 'C' }),
+    },
+    sublists: {
+      item: {
+        label: 'Items',
+        fields: {
+          line: text('Line', { readOnly: true }),
+          orderline: text('Order Line', { readOnly: true }),
+          item: select('Item', 'item', { mandatory: true, readOnly: true }),
+          description: text('Description'),
+          itemreceive: checkbox('Fulfill'),
+          quantity: float('Quantity'),
+          quantityremaining: float('Remaining', { readOnly: true }),
+          onhand: float('On Hand', { readOnly: true }),
+          location: select('Location', 'location', { mandatoryWithFeature: 'MULTILOCINVT' }),
+        },
+      },
+      package: {
+        label: 'Packages',
+        fields: {
+          packagetrackingnumber: text('Tracking Number'),
+          packageweight: float('Weight'),
+          packagedescr: text('Description'),
         },
       },
     },

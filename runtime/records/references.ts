@@ -6,7 +6,9 @@ import { getRecordType, ITEM_TYPES } from './recordTypes';
 
 /** The record types a select target covers ('item' covers every item type). */
 export function targetTypes(target: string): string[] {
-  return target === 'item' ? [...ITEM_TYPES] : [target];
+  if (target === 'item') return [...ITEM_TYPES];
+  // 'a|b': either record type (an item receipt's Created From is a purchase order or a transfer order).
+  return target.split('|');
 }
 
 /** The record a select value references, or undefined when the id does not exist for that target. */
@@ -16,6 +18,13 @@ export function findReferenced(account: Account, target: string, id: string): St
   if (target === 'item') {
     const found = account.findRecordById(n);
     return found && (ITEM_TYPES as readonly string[]).includes(found.type) ? found : undefined;
+  }
+  if (target.includes('|')) {
+    for (const t of target.split('|')) {
+      const found = account.getRecord(t, n);
+      if (found) return found;
+    }
+    return undefined;
   }
   return account.getRecord(target, n);
 }

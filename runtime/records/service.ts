@@ -8,12 +8,18 @@
 //   inventorytransfer    each line: on hand(item, location) -= qty; on hand(item, transferlocation) += qty
 //   itemreceipt          each received line: on hand(item, line location) += quantity; the source PO line's
 //                        quantityreceived += quantity and the PO status is recomputed (computePurchaseOrderStatus)
+//   itemfulfillment      (from a transfer order) each line: the TO line's quantityfulfilled += quantity; once
+//                        Shipped (shipstatus C): on hand(item, from location) -= quantity and in transit(item,
+//                        to location) += quantity [U: Picked/Packed move no stock]
+//   itemreceipt of a TO  each line: in transit(item, to location) -= quantity, on hand += quantity; the TO
+//                        line's quantityreceived += quantity (computeTransferOrderStatus)
 import type { Account } from '../account/account';
 import { AccountError } from '../account/account';
 import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import type { ExecutionEnv } from '../context';
 import { nsError } from '../modules/error';
 import {
+  SHIP_STATUSES,
   bodyFieldDef,
   customDefinitionsFor,
   genericRecordType,
@@ -47,6 +53,8 @@ const LINE_SUBLIST: Record<string, string> = {
   inventorytransfer: 'inventory',
   purchaseorder: 'item',
   itemreceipt: 'item',
+  transferorder: 'item',
+  itemfulfillment: 'item',
 };
 
 // ---- type lookup -----------------------------------------------------------------------------------
@@ -117,6 +125,31 @@ export function computePurchaseOrderStatus(po: RecordData): string {
   return fullyBilled ? 'fullyBilled' : 'pendingBilling';
 }
 
+/**
+ * Transfer order status (TransferOrderOrderStatus [D]; the rules between them [U], by analogy with the PO):
+ *   orderstatus A -> pendingApproval, C -> rejected; every line closed -> closed
+ *   nothing fulfilled -> pendingFulfillment
+ *   every open line fully fulfilled: everything fulfilled received -> received, else pendingReceipt
+ *   partly fulfilled: something fulfilled not yet received -> pendingReceiptPartFulfilled, else partiallyFulfilled
+ */
+export function computeTransferOrderStatus(to: RecordData): string {
+  const approval = String(to.fields.orderstatus ?? 'B');
+  if (approval === 'A') return 'pendingApproval';
+  if (approval === 'C') return 'rejected';
+  const lines = to.sublists.item ?? [];
+  const open = lines.filter((l) => !isTrue(l.isclosed));
+  if (lines.length > 0 && open.length === 0) return 'closed';
+  const fulfilled = lines.some((l) => num(l.quantityfulfilled) > 0);
+  if (!fulfilled) return 'pendingFulfillment';
+  const awaitingReceipt = lines.some((l) => num(l.quantityfulfilled) > num(l.quantityreceived) + 1e-9);
+  const fullyFulfilled = open.every((l) => num(l.quantityfulfilled) >= num(l.quantity) - 1e-9);
+  if (fullyFulfilled) return awaitingReceipt ? 'pendingReceipt' : 'received';
+  return awaitingReceipt ? 'pendingReceiptPartFulfilled' : 'partiallyFulfilled';
+}
+
+/** Transfer order statuses that cannot be fulfilled (transform and fulfillment save refuse them). */
+export const NOT_FULFILLABLE_TO_STATUSES = new Set(['pendingApproval', 'rejected', 'closed', 'received', 'pendingReceipt']);
+
 /** PO statuses that cannot be received against (transform and receipt save refuse them). */
 export const NOT_RECEIVABLE_STATUSES = new Set(['pendingSupApproval', 'rejected', 'closed', 'pendingBilling', 'fullyBilled']);
 
@@ -154,12 +187,31 @@ function normalizeLines(def: RecordTypeDef, sublists: Record<string, StoredLine[
 /** Gives every transaction line a stable `line` id (1..n; new lines after an update get the next free id). */
 function assignLineIds(def: RecordTypeDef, sublists: Record<string, StoredLine[]>): void {
   if (def.family !== 'transaction') return;
+  // Transfer order lines are numbered 1, 4, 7...: each TO line reserves the next two ids for its fulfillment
+  // and receipt lines, whose orderline is the TO line + 1 and + 2 ([O] HotWax's public TransferOrderV2 scripts,
+  // HC_SC_ImportTOFulfillmentReceipts_v2.js; no Oracle source found [U]).
+  const step = def.type === 'transferorder' ? 3 : 1;
   for (const lines of Object.values(sublists)) {
-    let next = Math.max(0, ...lines.map((l) => num(l.line))) + 1;
+    const max = Math.max(0, ...lines.map((l) => num(l.line)));
+    let next = step === 1 ? max + 1 : max === 0 ? 1 : max + step - ((max - 1) % step);
     for (const line of lines) {
-      if (isEmptyValue(line.line)) line.line = String(next++);
+      if (isEmptyValue(line.line)) {
+        line.line = String(next);
+        next += step;
+      }
     }
   }
+}
+
+/** The transfer order line an item fulfillment or receipt line points at: the greatest TO line id <= orderline. */
+export function transferOrderLineOf(to: RecordData, orderline: FieldValue | undefined): StoredLine | undefined {
+  const target = num(orderline);
+  let best: StoredLine | undefined;
+  for (const line of to.sublists.item ?? []) {
+    const id = num(line.line);
+    if (id <= target && (best === undefined || id > num(best.line))) best = line;
+  }
+  return best !== undefined && target - num(best.line) < 3 ? best : undefined;
 }
 
 /** Defaults and derived values that depend on the type (NETSUITE.md 4.1-4.4). */
@@ -180,8 +232,15 @@ function applyTypeDefaults(def: RecordTypeDef, data: RecordData): void {
       fields.statusref = computePurchaseOrderStatus(data);
       break;
     case 'itemreceipt':
-      // Only received lines are saved on an item receipt; unchecked lines are dropped.
+    case 'itemfulfillment':
+      // Only received (fulfilled) lines are saved; unchecked lines are dropped.
       if (sublists.item) sublists.item = sublists.item.filter((l) => isTrue(l.itemreceive));
+      break;
+    case 'transferorder':
+      for (const line of sublists.item ?? []) {
+        if (typeof line.quantity === 'number' && typeof line.rate === 'number') line.amount = Math.round(line.quantity * line.rate * 100) / 100;
+      }
+      fields.statusref = computeTransferOrderStatus(data);
       break;
     default:
       break;
@@ -298,10 +357,115 @@ function checkTypeRules(env: ExecutionEnv, def: RecordTypeDef, data: RecordData,
       break;
     }
     case 'itemreceipt':
-      checkReceipt(env, data, previous);
+      if (sourceTransferOrder(env.account, data)) checkTransferReceipt(env, data, previous);
+      else checkReceipt(env, data, previous);
+      break;
+    case 'transferorder': {
+      if (String(data.fields.location) === String(data.fields.transferlocation)) {
+        throw nsError('USER_ERROR', 'The From Location and the To Location of a transfer order must be different.');
+      }
+      for (const line of data.sublists.item ?? []) {
+        if (num(line.quantity) <= 0) throw nsError('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(line.quantity)} for the following field: quantity`);
+      }
+      break;
+    }
+    case 'itemfulfillment':
+      checkFulfillment(env, data, previous);
       break;
     default:
       break;
+  }
+}
+
+function sourceTransferOrder(account: Account, data: RecordData): StoredRecord | undefined {
+  const id = data.fields.createdfrom;
+  return isEmptyValue(id) ? undefined : account.getRecord('transferorder', Number(id));
+}
+
+function quantitiesByOrderLine(record: RecordData | undefined, to: RecordData): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of record?.sublists.item ?? []) {
+    if (!isTrue(line.itemreceive)) continue;
+    const toLine = transferOrderLineOf(to, line.orderline);
+    if (!toLine) continue;
+    const key = String(toLine.line);
+    out.set(key, (out.get(key) ?? 0) + num(line.quantity));
+  }
+  return out;
+}
+
+/**
+ * An item fulfillment of a transfer order: the TO is approved and open, each line points at an open TO line and
+ * fulfills no more than remains (Oracle help "Transfer Order": a TO initializes item fulfillments; quantity
+ * rule and message [U]).
+ */
+function checkFulfillment(env: ExecutionEnv, data: RecordData, previous: StoredRecord | undefined): void {
+  const to = sourceTransferOrder(env.account, data);
+  if (!to) throw nsError('INVALID_KEY_OR_REF', `Invalid createdfrom reference key ${String(data.fields.createdfrom)}.`);
+  if (!previous && NOT_FULFILLABLE_TO_STATUSES.has(String(to.fields.statusref ?? computeTransferOrderStatus(to)))) {
+    throw nsError('INVALID_INITIALIZE_REF', `You can not initialize itemfulfillment: invalid reference ${to.id}.`);
+  }
+  if (!Object.keys(SHIP_STATUSES).includes(String(data.fields.shipstatus ?? 'C'))) {
+    throw nsError('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(data.fields.shipstatus)} for the following field: shipstatus`);
+  }
+  const before = quantitiesByOrderLine(previous, to);
+  const now = new Map<string, number>();
+  for (const line of data.sublists.item ?? []) {
+    const toLine = transferOrderLineOf(to, line.orderline);
+    if (!toLine) throw nsError('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(line.orderline)} for the following field: orderline`);
+    if (isTrue(toLine.isclosed) && !before.has(String(toLine.line))) throw nsError('USER_ERROR', `Line ${String(toLine.line)} of ${displayName(to)} is closed and cannot be fulfilled.`);
+    if (!(num(line.quantity) > 0)) throw nsError('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(line.quantity)} for the following field: quantity`);
+    now.set(String(toLine.line), (now.get(String(toLine.line)) ?? 0) + num(line.quantity));
+  }
+  for (const [lineId, quantity] of now) {
+    const toLine = (to.sublists.item ?? []).find((l) => String(l.line) === lineId);
+    if (!toLine) continue;
+    const remaining = num(toLine.quantity) - num(toLine.quantityfulfilled) + (before.get(lineId) ?? 0);
+    if (quantity > remaining + 1e-9) {
+      throw nsError('USER_ERROR', `You cannot fulfill more than the remaining quantity: line ${lineId} of ${displayName(to)} has ${remaining} remaining and ${quantity} would be fulfilled.`);
+    }
+  }
+}
+
+/** Shipped minus received per TO line, over the TO's shipped fulfillments (or one fulfillment). */
+export function shippedNotReceived(account: Account, to: StoredRecord, fulfillmentId?: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of account.listRecords('itemfulfillment')) {
+    if (String(f.fields.createdfrom) !== String(to.id) || String(f.fields.shipstatus ?? 'C') !== 'C') continue;
+    if (fulfillmentId !== undefined && String(f.id) !== fulfillmentId) continue;
+    for (const [k, q] of quantitiesByOrderLine(f, to)) out.set(k, (out.get(k) ?? 0) + q);
+  }
+  for (const r of account.listRecords('itemreceipt')) {
+    if (String(r.fields.createdfrom) !== String(to.id)) continue;
+    if (fulfillmentId !== undefined && String(r.fields.itemfulfillment ?? '') !== fulfillmentId) continue;
+    for (const [k, q] of quantitiesByOrderLine(r, to)) out.set(k, (out.get(k) ?? 0) - q);
+  }
+  return out;
+}
+
+/**
+ * An item receipt of a transfer order receives what was shipped: only after a shipped fulfillment, each line no
+ * more than shipped and not yet received on its TO line (of the fulfillment named in itemfulfillment, when set).
+ * Oracle help "Transfer Order" (TOs initialize item receipts); the over-receipt refusal and message are [U].
+ */
+function checkTransferReceipt(env: ExecutionEnv, data: RecordData, previous: StoredRecord | undefined): void {
+  const to = sourceTransferOrder(env.account, data);
+  if (!to) return;
+  const fulfillment = isEmptyValue(data.fields.itemfulfillment) ? undefined : String(data.fields.itemfulfillment);
+  const open = shippedNotReceived(env.account, to, fulfillment);
+  const before = quantitiesByOrderLine(previous, to);
+  const now = new Map<string, number>();
+  for (const line of data.sublists.item ?? []) {
+    const toLine = transferOrderLineOf(to, line.orderline);
+    if (!toLine) throw nsError('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(line.orderline)} for the following field: orderline`);
+    if (!(num(line.quantity) > 0)) throw nsError('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(line.quantity)} for the following field: quantity`);
+    now.set(String(toLine.line), (now.get(String(toLine.line)) ?? 0) + num(line.quantity));
+  }
+  for (const [lineId, quantity] of now) {
+    const remaining = (open.get(lineId) ?? 0) + (before.get(lineId) ?? 0);
+    if (quantity > remaining + 1e-9) {
+      throw nsError('USER_ERROR', `You cannot receive more than was shipped: line ${lineId} of ${displayName(to)} has ${remaining} shipped and not received, and ${quantity} would be received.`);
+    }
   }
 }
 
@@ -404,7 +568,8 @@ function checkInventoryDetail(env: ExecutionEnv, data: RecordData, type: string)
  * (AccountSettings.allowNegativeInventory, [U]: no Oracle source found; docs/sandbox-checklist.md). Item receipts only add.
  */
 function checkNegativeInventory(env: ExecutionEnv, data: RecordData, type: string, previous: StoredRecord | undefined): void {
-  if (env.account.settings.allowNegativeInventory || (type !== 'inventoryadjustment' && type !== 'inventorytransfer')) return;
+  // Item fulfillments follow the same rule [U] (the brief's choice; no Oracle source for either).
+  if (env.account.settings.allowNegativeInventory || (type !== 'inventoryadjustment' && type !== 'inventorytransfer' && type !== 'itemfulfillment')) return;
   const net = new Map<string, { item: string; location: string; delta: number }>();
   const add = (deltas: ReturnType<typeof inventoryDeltas>, sign: 1 | -1): void => {
     for (const d of deltas) {
@@ -414,8 +579,8 @@ function checkNegativeInventory(env: ExecutionEnv, data: RecordData, type: strin
       net.set(key, row);
     }
   };
-  add(inventoryDeltas({ ...data, type }), 1);
-  if (previous) add(inventoryDeltas(previous), -1);
+  add(inventoryDeltas({ ...data, type }, env.account), 1);
+  if (previous) add(inventoryDeltas(previous, env.account), -1);
   for (const { item, location, delta } of net.values()) {
     if (delta >= 0) continue;
     const onHand = env.account.onHand(item, location);
@@ -452,7 +617,7 @@ interface InventoryDelta {
 }
 
 /** The on-hand changes a saved record stands for. */
-export function inventoryDeltas(record: RecordData & { type: string }): InventoryDelta[] {
+export function inventoryDeltas(record: RecordData & { type: string }, account?: Account): InventoryDelta[] {
   const out: InventoryDelta[] = [];
   const push = (item: FieldValue | undefined, location: FieldValue | undefined, delta: number): void => {
     if (isEmptyValue(item) || isEmptyValue(location) || delta === 0) return;
@@ -471,15 +636,48 @@ export function inventoryDeltas(record: RecordData & { type: string }): Inventor
     case 'itemreceipt':
       for (const line of record.sublists.item ?? []) if (isTrue(line.itemreceive)) push(line.item, line.location, num(line.quantity));
       break;
+    case 'itemfulfillment': {
+      if (String(record.fields.shipstatus ?? 'C') !== 'C') break;
+      const to = account ? sourceTransferOrder(account, record) : undefined;
+      for (const line of record.sublists.item ?? []) if (isTrue(line.itemreceive)) push(line.item, line.location ?? to?.fields.location, -num(line.quantity));
+      break;
+    }
     default:
       break;
   }
   return out;
 }
 
+/** In-transit changes: a shipped TO fulfillment adds at the To Location, a TO receipt takes away there. */
+function inTransitDeltas(account: Account, record: StoredRecord): InventoryDelta[] {
+  const to = record.type === 'itemfulfillment' || record.type === 'itemreceipt' ? sourceTransferOrder(account, record) : undefined;
+  if (!to) return [];
+  if (record.type === 'itemfulfillment' && String(record.fields.shipstatus ?? 'C') !== 'C') return [];
+  const sign = record.type === 'itemfulfillment' ? 1 : -1;
+  return (record.sublists.item ?? [])
+    .filter((l) => isTrue(l.itemreceive) && !isEmptyValue(l.item))
+    .map((l) => ({ item: String(l.item), location: String(to.fields.transferlocation), delta: sign * num(l.quantity) }));
+}
+
 /** Applies (sign 1) or reverses (sign -1) a record's effects on inventory and on its source purchase order. */
 function applyEffects(env: ExecutionEnv, record: StoredRecord, sign: 1 | -1): void {
-  for (const d of inventoryDeltas(record)) env.account.adjustOnHand(d.item, d.location, sign * d.delta);
+  for (const d of inventoryDeltas(record, env.account)) env.account.adjustOnHand(d.item, d.location, sign * d.delta);
+  for (const d of inTransitDeltas(env.account, record)) env.account.adjustInTransit(d.item, d.location, sign * d.delta);
+  const transfer = sourceTransferOrder(env.account, record);
+  if ((record.type === 'itemfulfillment' || record.type === 'itemreceipt') && transfer) {
+    const to = structuredClone(transfer);
+    const field = record.type === 'itemfulfillment' ? 'quantityfulfilled' : 'quantityreceived';
+    const moved = quantitiesByOrderLine(record, to);
+    for (const line of to.sublists.item ?? []) {
+      const q = moved.get(String(line.line));
+      if (q !== undefined) line[field] = Math.round((num(line[field]) + sign * q) * 1e6) / 1e6;
+    }
+    to.fields.statusref = computeTransferOrderStatus(to);
+    to.fields.lastmodifieddate = env.now().toISOString();
+    env.account.replaceRecord(to);
+    env.journal.recordUpdated('transferorder', to.id);
+    return;
+  }
   if (record.type !== 'itemreceipt') return;
   const poId = record.fields.createdfrom;
   const stored = isEmptyValue(poId) ? undefined : env.account.getRecord('purchaseorder', Number(poId));
@@ -532,7 +730,7 @@ export function createRecord(
   validate(env, def, data, undefined, options);
   const id = env.account.allocateId();
   // PO and receipt numbers are auto-generated when none is given.
-  if ((type === 'purchaseorder' || type === 'itemreceipt') && isEmptyValue(data.fields.tranid)) data.fields.tranid = String(id);
+  if (['purchaseorder', 'itemreceipt', 'transferorder', 'itemfulfillment'].includes(type) && isEmptyValue(data.fields.tranid)) data.fields.tranid = String(id);
   stamp(env, def, data.fields, undefined);
   let stored: StoredRecord;
   try {
@@ -560,6 +758,16 @@ export function updateRecord(env: ExecutionEnv, record: StoredRecord, options: R
       line.quantitybilled = old?.quantitybilled ?? 0;
     }
     data.fields.statusref = computePurchaseOrderStatus(data);
+  }
+  if (def.type === 'transferorder') {
+    // Fulfilled and received quantities belong to the system.
+    const before = new Map((previous.sublists.item ?? []).map((l) => [String(l.line), l]));
+    for (const line of data.sublists.item ?? []) {
+      const old = before.get(String(line.line));
+      line.quantityfulfilled = old?.quantityfulfilled ?? 0;
+      line.quantityreceived = old?.quantityreceived ?? 0;
+    }
+    data.fields.statusref = computeTransferOrderStatus(data);
   }
   validate(env, def, data, previous, options);
   stamp(env, def, data.fields, previous.fields.createddate ?? previous.fields.created);

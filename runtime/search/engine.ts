@@ -243,6 +243,10 @@ class Execution implements SchemaContext {
     return this.account.onHand(item, location);
   }
 
+  inTransit(item: string, location: string): number {
+    return this.account.inTransit(item, location);
+  }
+
   onHandTotal(item: string, availableOnly: boolean): number {
     return this.account
       .inventoryBalances({ item })

@@ -33,6 +33,7 @@ export interface SchemaContext {
   onHand(item: string, location: string): number;
   onHandTotal(item: string, availableOnly: boolean): number;
   onOrder(item: string, location: string): number;
+  inTransit(item: string, location: string): number;
   locationAvailable(location: string): boolean;
 }
 
@@ -205,6 +206,32 @@ export const PURCHASE_ORDER_STATUSES: readonly StatusInfo[] = [
   { refs: ['planned'], code: 'PurchOrd:P', text: 'Planned' },
 ];
 
+/** Transfer order statuses (TransferOrderOrderStatus [D]; letters [U], runtime/records/recordTypes.ts). */
+export const TRANSFER_ORDER_STATUSES: readonly StatusInfo[] = [
+  { refs: ['pendingapproval'], code: 'TrnfrOrd:A', text: 'Pending Approval' },
+  { refs: ['pendingfulfillment'], code: 'TrnfrOrd:B', text: 'Pending Fulfillment' },
+  { refs: ['rejected'], code: 'TrnfrOrd:C', text: 'Rejected' },
+  { refs: ['partiallyfulfilled'], code: 'TrnfrOrd:D', text: 'Partially Fulfilled' },
+  { refs: ['pendingreceiptpartfulfilled'], code: 'TrnfrOrd:E', text: 'Pending Receipt/Partially Fulfilled' },
+  { refs: ['pendingreceipt'], code: 'TrnfrOrd:F', text: 'Pending Receipt' },
+  { refs: ['received'], code: 'TrnfrOrd:G', text: 'Received' },
+  { refs: ['closed'], code: 'TrnfrOrd:H', text: 'Closed' },
+];
+
+/** Item fulfillment ship status codes (ItemShip:A Picked, B Packed, C Shipped [U]). */
+export const ITEM_FULFILLMENT_STATUSES: readonly StatusInfo[] = [
+  { refs: ['a', 'picked'], code: 'ItemShip:A', text: 'Picked' },
+  { refs: ['b', 'packed'], code: 'ItemShip:B', text: 'Packed' },
+  { refs: ['c', 'shipped'], code: 'ItemShip:C', text: 'Shipped' },
+];
+
+function statusOf(record: StoredRecord): StatusInfo | undefined {
+  if (record.type === 'purchaseorder') return purchaseOrderStatus(record);
+  const ref = (record.type === 'itemfulfillment' ? str(record.fields.shipstatus || 'C') : str(record.fields.statusref)).toLowerCase();
+  const list = record.type === 'transferorder' ? TRANSFER_ORDER_STATUSES : record.type === 'itemfulfillment' ? ITEM_FULFILLMENT_STATUSES : [];
+  return list.find((s) => s.refs.includes(ref) || s.code.toLowerCase() === ref);
+}
+
 /** Open PO statuses whose unreceived quantity counts as "on order". */
 export const ON_ORDER_STATUS_CODES = new Set(['PurchOrd:B', 'PurchOrd:D', 'PurchOrd:E']);
 
@@ -285,7 +312,7 @@ function lineAmount(line: StoredLine): number | null {
 }
 
 const TYPE_CODES = new Map(Object.values(TRANSACTION_TYPES).map((t) => [t.code.toLowerCase(), t]));
-const STATUS_CODES = new Map(PURCHASE_ORDER_STATUSES.map((s) => [s.code.toLowerCase(), s]));
+const STATUS_CODES = new Map([...PURCHASE_ORDER_STATUSES, ...TRANSFER_ORDER_STATUSES, ...ITEM_FULFILLMENT_STATUSES].map((s) => [s.code.toLowerCase(), s]));
 
 const TRANSACTION_FIELDS: Record<string, FieldDef> = {
   ...commonFields(),
@@ -301,12 +328,12 @@ const TRANSACTION_FIELDS: Record<string, FieldDef> = {
   },
   status: {
     kind: 'select',
-    get: (row) => (row.record.type === 'purchaseorder' ? (purchaseOrderStatus(row.record)?.code ?? null) : null),
+    get: (row) => statusOf(row.record)?.code ?? null,
     text: (v) => STATUS_CODES.get(v.toLowerCase())?.text ?? v,
     checkValue: (v) =>
       v === '@NONE@' || STATUS_CODES.has(v.toLowerCase())
         ? undefined
-        : `unknown transaction status code ${v} (the local runtime knows purchase order statuses ${PURCHASE_ORDER_STATUSES.map((s) => s.code).join(', ')})`,
+        : `unknown transaction status code ${v} (the local runtime knows ${[...STATUS_CODES.values()].map((s) => s.code).join(', ')})`,
   },
   mainline: { kind: 'checkbox', get: (row) => row.mainline, star: true },
   taxline: checkbox(() => false),
@@ -325,6 +352,10 @@ const TRANSACTION_FIELDS: Record<string, FieldDef> = {
   quantityreceived: plain('float', lineValue('quantityreceived')),
   quantityshiprecv: plain('float', lineValue('quantityreceived', 'quantityshiprecv')),
   quantitybilled: plain('float', lineValue('quantitybilled')),
+  // Transfer order lines: fulfilled so far (HotWax's TO searches read transferorderitemline [O]).
+  quantityfulfilled: plain('float', lineValue('quantityfulfilled')),
+  transferorderitemline: plain('integer', (row) => (row.mainline || row.record.type !== 'transferorder' ? null : (toNumber(row.line?.line) ?? null))),
+  shipstatus: { kind: 'select', get: (row) => (row.record.type === 'itemfulfillment' ? str(row.record.fields.shipstatus || 'C') : null), text: (v) => ({ A: 'Picked', B: 'Packed', C: 'Shipped' })[v] ?? v },
   rate: plain('float', lineValue('rate')),
   amount: plain('currency', (row) => {
     if (!row.mainline) return row.line ? lineAmount(row.line) : null;
@@ -395,7 +426,8 @@ const ITEM_FIELDS: Record<string, FieldDef> = {
   locationquantityavailable: locationQuantity((item, location, ctx) => (ctx.locationAvailable(location) ? ctx.onHand(item, location) : 0)),
   locationquantitycommitted: locationQuantity(() => 0),
   locationquantityonorder: locationQuantity((item, location, ctx) => ctx.onOrder(item, location)),
-  locationquantityintransit: locationQuantity(() => 0),
+  // Shipped on transfer orders to the location and not yet received (NETSUITE.md 4.5).
+  locationquantityintransit: locationQuantity((item, location, ctx) => ctx.inTransit(item, location)),
   locationquantitybackordered: locationQuantity(() => 0),
 };
 

@@ -1,0 +1,10 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType ScheduledScript
+ * @NModuleScope SameAccount
+ */
+// HotWax Transfer Order Import (customscript_hwx_sc_to_import): see transfers/transferImport.ts.
+import type { EntryPoints } from 'N/types';
+import { execute as run } from './transferImport';
+
+export const execute: EntryPoints.Scheduled.execute = () => run();

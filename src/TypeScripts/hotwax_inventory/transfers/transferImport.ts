@@ -1,0 +1,216 @@
+/**
+ * The transfer-order import (customscript_hwx_sc_to_import), one scheduled script in two modes:
+ *  - receipt      <base>transferorderv2/export/receipt/*.json: HotWax store receipts -> Item Receipts from the
+ *                 transfer order, exactly the lines and quantities listed, against what was shipped (of the
+ *                 fulfillment named, when named); shortfalls handled by the discrepancy policy.
+ *  - fulfillment  <base>transferorderv2/oms-fulfillment/*.json: HotWax store shipments -> Item Fulfillments
+ *                 (Shipped) from the transfer order.
+ * Each entry creates its record under an External ID derived from its content (core/transfers/feed), looked up
+ * before anything is made, so a file delivered again, or re-read after a run was killed, never posts twice.
+ * A file is moved (archive/, or failed/ when it is not a feed) only after every entry has its outcome, with an
+ * error report in error/ naming each problem and what to do. Governance is checked before every entry: a run
+ * that runs low leaves the file where it is and the next run finishes it.
+ */
+import * as log from 'N/log';
+import { loadSftpSettingsFor } from '../adapters/sftpConfig';
+import { textParam } from '../adapters/scriptParams';
+import { joinPath, SftpFolder } from '../adapters/sftpFolder';
+import { remainingUnits } from '../adapters/governance';
+import { closeTransferOrderLines, findByExternalId, loadTransferOrder, openTransform, saveTransform, saveWriteOff, type Found } from '../adapters/transferRecords';
+import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
+import { externalIdOf, parseTransferFeed, type FeedEntry, type FeedKind } from '../core/transfers/feed';
+import { planEntry, policyOf, resolveToLine, shortfall, type DiscrepancyPolicy } from '../core/transfers/plan';
+import { reportCsv, reportName, type ReportRow } from '../core/transfers/report';
+
+export const PARAM = {
+  mode: 'custscript_hwx_to_mode',
+  folder: 'custscript_hwx_to_folder',
+  policy: 'custscript_hwx_to_policy',
+  account: 'custscript_hwx_to_writeoff_account',
+  shrinkLocation: 'custscript_hwx_to_shrink_location',
+  reason: 'custscript_hwx_to_writeoff_reason',
+  sftpConfig: 'custscript_hwx_to_sftp_config',
+} as const;
+
+export const DEFAULT_FOLDERS: Record<FeedKind, string> = { receipt: 'transferorderv2/export/receipt', fulfillment: 'transferorderv2/oms-fulfillment' };
+
+/** Per entry: load 10 + transform 10 + save 20 + write-off 20 + close 30, with margin. */
+const UNITS_PER_ENTRY = 120;
+/** Per file: download, report upload, move, one External ID search. */
+const UNITS_PER_FILE = 150;
+const UNREADABLE_CODES: readonly string[] = ['FTP_PERMISSION_DENIED', 'FTP_NO_SUCH_FILE_OR_DIRECTORY', 'FTP_MAXIMUM_FILE_SIZE_EXCEEDED'];
+
+export interface ImportOptions {
+  mode: FeedKind;
+  folder: string;
+  policy: DiscrepancyPolicy;
+  account: string;
+  shrinkLocation: string;
+  reason: string;
+}
+
+export function readOptions(): ImportOptions {
+  const mode: FeedKind = textParam(PARAM.mode).trim().toLowerCase() === 'fulfillment' ? 'fulfillment' : 'receipt';
+  const folder = textParam(PARAM.folder).replace(/^\/+|\/+$/g, '') || DEFAULT_FOLDERS[mode];
+  const options: ImportOptions = { mode, folder, policy: policyOf(textParam(PARAM.policy)), account: textParam(PARAM.account).trim(), shrinkLocation: textParam(PARAM.shrinkLocation).trim(), reason: textParam(PARAM.reason).trim() || 'Transfer shortfall' };
+  if (mode === 'receipt' && options.policy !== 'keep' && !options.account && !options.shrinkLocation) {
+    throw new IntegrationError('TO_WRITEOFF_ACCOUNT_MISSING', `The discrepancy policy ${options.policy} writes shortfalls off, but neither ${PARAM.account} (adjustment account) nor ${PARAM.shrinkLocation} (shrink location) is set on the deployment.`, {});
+  }
+  return options;
+}
+
+interface Counts {
+  posted: number;
+  already: number;
+  rejected: number;
+}
+
+export function execute(): void {
+  const options = readOptions();
+  const incoming = options.folder;
+  const sftpFolder = SftpFolder.connect(loadSftpSettingsFor(PARAM.sftpConfig));
+  const listed = sftpFolder.listEntries(incoming, /\.json$/i);
+  if (listed === undefined) throw new IntegrationError('TO_FOLDER_MISSING', `The folder ${incoming} does not exist on SFTP. Check ${PARAM.folder} and the SFTP base directory.`, {});
+  sftpFolder.ensureFolders(incoming, ['archive', 'failed', 'error']);
+  const files = listed.filter((e) => !e.directory).sort((a, b) => a.name.localeCompare(b.name));
+  const done: string[] = [];
+  const total: Counts = { posted: 0, already: 0, rejected: 0 };
+  let left = 0;
+  for (const remote of files) {
+    if (remainingUnits() < UNITS_PER_FILE + UNITS_PER_ENTRY) {
+      left = files.length - done.length;
+      break;
+    }
+    let text: string;
+    try {
+      text = sftpFolder.readText(incoming, remote.name);
+    } catch (err) {
+      if (!UNREADABLE_CODES.includes(errorCode(err))) throw err;
+      log.error({ title: `Transfer ${options.mode}s: ${remote.name} skipped, unreadable`, details: `${describe(err)}. Left in ${incoming}; tried again every run.` });
+      continue;
+    }
+    const finished = importFile(remote.name, text, options, sftpFolder, total);
+    if (!finished) {
+      left = files.length - done.length;
+      break;
+    }
+    done.push(remote.name);
+  }
+  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left }).slice(0, 3900) });
+}
+
+/** One file: every entry, then its report and its move. False when governance ran out (the file stays). */
+function importFile(name: string, text: string, options: ImportOptions, sftpFolder: SftpFolder, total: Counts): boolean {
+  const parsed = parseTransferFeed(text, options.mode);
+  const rows: ReportRow[] = [];
+  if (parsed.fileError !== undefined) {
+    rows.push({ entry: 0, order: '', line: '', status: 'file rejected', problem: parsed.fileError, action: 'Fix the file and send it again under a new name.' });
+    finish(name, rows, 'failed', options, sftpFolder);
+    total.rejected += 1;
+    return true;
+  }
+  const recordType = options.mode === 'receipt' ? 'itemreceipt' : 'itemfulfillment';
+  const found = findByExternalId(recordType, parsed.entries.map((e) => externalIdOf(options.mode, e.key)));
+  const writeOffs = options.mode === 'receipt' && options.policy !== 'keep' ? findByExternalId(options.shrinkLocation ? 'inventorytransfer' : 'inventoryadjustment', parsed.entries.map((e) => externalIdOf('writeoff', e.key))) : new Map<string, Found>();
+  for (const entry of parsed.entries) {
+    if (remainingUnits() < UNITS_PER_ENTRY) return false;
+    const outcome = importEntry(entry, name, options, found, writeOffs);
+    rows.push(...outcome.rows);
+    if (outcome.status === 'posted') total.posted += 1;
+    else if (outcome.status === 'already') total.already += 1;
+    else total.rejected += 1;
+  }
+  for (const r of parsed.rejected) {
+    rows.push({ entry: r.index + 1, order: r.orderId, line: '', status: 'rejected', problem: r.problem, action: r.action });
+    total.rejected += 1;
+  }
+  finish(name, rows, 'archive', options, sftpFolder);
+  return true;
+}
+
+function finish(name: string, rows: readonly ReportRow[], to: 'archive' | 'failed', options: ImportOptions, sftpFolder: SftpFolder): void {
+  const stamp = new Date();
+  if (rows.length > 0) sftpFolder.uploadText(`${options.folder}/error`, reportName(name, stamp), reportCsv(name, rows), true);
+  const target = sftpFolder.chooseTarget(`${options.folder}/${to}`, name, stamp.getTime().toString(36));
+  const source = joinPath(options.folder, name);
+  if (sftpFolder.exists(source)) sftpFolder.move(source, target);
+}
+
+interface EntryOutcome {
+  status: 'posted' | 'already' | 'rejected';
+  rows: ReportRow[];
+}
+
+function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions, found: Map<string, Found>, writeOffs: Map<string, Found>): EntryOutcome {
+  const kind = options.mode;
+  const row = (status: string, problem: string, action: string, line = ''): ReportRow => ({ entry: entry.index + 1, order: entry.orderId, line, status, problem, action });
+  const externalId = externalIdOf(kind, entry.key);
+  const memo = `HotWax ${kind === 'receipt' ? 'receipt' : 'shipment'}${entry.shipmentId ? ` ${entry.shipmentId}` : ''}: ${fileName}, entry ${entry.index + 1}`;
+  const existing = found.get(externalId);
+  const to = existing && options.policy === 'keep' ? undefined : loadTransferOrder(entry.orderId);
+  if (existing) {
+    // Made by an earlier delivery or by this file before a kill: never again. Finish what the policy still owes.
+    const owed = kind === 'receipt' && options.policy !== 'keep' && to ? finishDiscrepancy(entry, existing.short, to, options, writeOffs, memo) : [];
+    return { status: 'already', rows: [...owed.map((p) => row('write-off failed', p, WRITE_OFF_ACTION)), row('already posted', `This entry was already posted (${kind === 'receipt' ? 'item receipt' : 'item fulfillment'} ${existing.id}, External ID ${externalId}); nothing was posted again.`, 'Nothing to do.')] };
+  }
+  if (!to) return { status: 'rejected', rows: [row('rejected', `Transfer order ${entry.orderId} does not exist in NetSuite.`, 'Check the orderId (the NETSUITE_ORDER_ID of the exported transfer order).')] };
+  const toLines = to.lines.map((l) => l.line);
+  const opened = openTransform(entry.orderId, kind, entry.fulfillmentId, toLines);
+  if (!opened.ok) {
+    const why = kind === 'receipt' ? `NetSuite has nothing shipped and not yet received on transfer order ${entry.orderId}${entry.fulfillmentId ? ` (fulfillment ${entry.fulfillmentId})` : ''} (status ${to.status})` : `NetSuite has nothing left to ship on transfer order ${entry.orderId} (status ${to.status})`;
+    return { status: 'rejected', rows: [row('rejected', `${why}: ${opened.message} (${opened.code}).`, kind === 'receipt' ? 'Nothing was received. Check that the fulfillment is shipped in NetSuite and not already received.' : 'Nothing was shipped. Check the transfer order in NetSuite (approved, open).')] };
+  }
+  const plan = planEntry(entry, opened.opened.offered, toLines, kind);
+  const rows = plan.problems.map((p) => row(kind === 'receipt' ? 'not received' : 'not shipped', p.problem, p.action, p.lineId));
+  const receiveShortfall = kind === 'receipt' && options.policy !== 'keep';
+  const postedQuantity = plan.lines.reduce((n, l) => n + l.quantity + (receiveShortfall ? l.short : 0), 0);
+  if (postedQuantity <= 0) return { status: 'rejected', rows: rows.length > 0 ? rows : [row('rejected', 'Every line of the entry is 0: nothing was posted.', 'Nothing to do, or send the quantities.')] };
+  try {
+    saveTransform(opened.opened, plan.lines, kind, { externalId, memo, shipmentId: entry.shipmentId, trackingNumber: entry.trackingNumber, receiveShortfall });
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+    if (code === 'DUP_RCRD') return { status: 'already', rows: [row('already posted', `Posted meanwhile by another run (External ID ${externalId}).`, 'Nothing to do.')] };
+    return { status: 'rejected', rows: [...rows, row('rejected', `NetSuite refused the ${kind === 'receipt' ? 'item receipt' : 'item fulfillment'}: ${errorMessage(err)} (${code}).`, 'Nothing of this entry was posted. Fix the cause in NetSuite, then send the entry again.')] };
+  }
+  if (kind === 'receipt') {
+    const short = shortfall(plan);
+    for (const s of short) {
+      const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
+      rows.push(row('short', `Line ${s.toLine} (item ${s.item}): ${s.quantity} shipped were not received; the ${s.quantity} ${note}.`, options.policy === 'keep' ? 'Send a later receipt when the rest arrives, or let the discrepancy policy write it off.' : 'Nothing to do; the write-off carries this shipment and line.', s.toLine));
+    }
+    if (receiveShortfall) for (const p of finishDiscrepancy(entry, short.map((s) => ({ item: s.item, quantity: s.quantity, location: to.to })), to, options, writeOffs, memo)) rows.push(row('write-off failed', p, WRITE_OFF_ACTION));
+  }
+  return { status: 'posted', rows };
+}
+
+const WRITE_OFF_ACTION = 'The receipt is posted (its lines show the short quantity in HotWax Short Quantity). Fix the cause (account, location), then send the file again: the receipt is not posted twice and the write-off is made then; or post the adjustment by hand.';
+
+/**
+ * The write-off (and, under close, the closing of the entry's TO lines) owed by a receipt; safe to repeat.
+ * Returns the problems (NetSuite refused the write-off or the close): reported, never blocking later files.
+ */
+function finishDiscrepancy(entry: FeedEntry, short: Found['short'], to: NonNullable<ReturnType<typeof loadTransferOrder>>, options: ImportOptions, writeOffs: Map<string, Found>, memo: string): string[] {
+  const problems: string[] = [];
+  const externalId = externalIdOf('writeoff', entry.key);
+  if (short.length > 0 && !writeOffs.has(externalId)) {
+    try {
+      const id = saveWriteOff({ externalId, memo: `${options.reason}: ${memo}, transfer order ${entry.orderId}`, shipmentId: entry.shipmentId, account: options.account, location: to.to, subsidiary: to.subsidiary, shrinkLocation: options.shrinkLocation, lines: short.map((s) => ({ item: s.item, quantity: s.quantity })) });
+      writeOffs.set(externalId, { id, short: [] });
+    } catch (err) {
+      const code = errorCode(err);
+      if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+      if (code !== 'DUP_RCRD') problems.push(`NetSuite refused the write-off of ${short.map((s) => `${s.quantity} x item ${s.item}`).join(', ')}: ${errorMessage(err)} (${code}).`);
+    }
+  }
+  if (options.policy === 'close') {
+    const lines = [...new Set(entry.lines.map((l) => resolveToLine(to.lines.map((x) => x.line), l.lineId)).filter((l): l is string => l !== undefined))];
+    try {
+      if (lines.length > 0) closeTransferOrderLines(entry.orderId, lines);
+    } catch (err) {
+      if (errorCode(err) === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+      problems.push(`NetSuite refused to close line(s) ${lines.join(', ')} of transfer order ${entry.orderId}: ${errorMessage(err)} (${errorCode(err)}).`);
+    }
+  }
+  return problems;
+}
