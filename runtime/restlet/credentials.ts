@@ -27,9 +27,19 @@ export interface AccessToken {
   revoked?: boolean;
 }
 
+/** A role as an admin left it in the account's UI (a role the project does not define, or an SDF role edited after deploy). */
+export interface AccountRole {
+  scriptId: string;
+  name: string;
+  /** permkey -> NONE | VIEW | CREATE | EDIT | FULL */
+  permissions: Record<string, string>;
+}
+
 export interface TbaStore {
   integrations: IntegrationRecord[];
   tokens: AccessToken[];
+  /** Roles edited or created in the account; they win over the SDF definition of the same script id. */
+  roles?: AccountRole[];
 }
 
 const FILE = 'tba.json';

@@ -114,7 +114,7 @@ export function createRestletHandler(options: RestletHandlerOptions): (req: Rest
       audit('FAILURE', { reason: `${err.reason}: ${err.message}` });
       return unauthorized(err.reason, objects, options.accountDir);
     }
-    const roles = loadRoles(objects);
+    const roles = loadRoles(objects, readTbaStore(options.accountDir).roles ?? []);
     setOpenRecordTypes(openCustomRecordTypes(objects));
     const role = roles.get(token.role);
     if (!role) {

@@ -61,7 +61,7 @@ function rootOf(file: string, tag: string): XmlNode | undefined {
 }
 
 /** Every role object of the project, with stable internal ids (1000 + its position, sorted by script id). */
-export function loadRoles(objects: ProjectObjects): Map<string, RoleDefinition> {
+export function loadRoles(objects: ProjectObjects, accountRoles: readonly { scriptId: string; name: string; permissions: Record<string, string> }[] = []): Map<string, RoleDefinition> {
   const roles = new Map<string, RoleDefinition>([[ADMINISTRATOR.scriptId, ADMINISTRATOR]]);
   const entries = objects.objectFiles.filter((f) => f.tag === 'role' && f.scriptId !== undefined).sort((a, b) => String(a.scriptId).localeCompare(String(b.scriptId)));
   entries.forEach((entry, index) => {
@@ -74,6 +74,11 @@ export function loadRoles(objects: ProjectObjects): Map<string, RoleDefinition> 
       if (key !== '') permissions[key] = level;
     }
     roles.set(entry.scriptId, { scriptId: entry.scriptId, name: text(root, 'name') ?? entry.scriptId, internalId: 1000 + index, permissions });
+  });
+  accountRoles.forEach((r, index) => {
+    const permissions: Record<string, number> = {};
+    for (const [key, level] of Object.entries(r.permissions)) permissions[key] = PERMISSION_LEVELS[level] ?? 0;
+    roles.set(r.scriptId, { scriptId: r.scriptId, name: r.name, internalId: roles.get(r.scriptId)?.internalId ?? 2000 + index, permissions });
   });
   return roles;
 }
