@@ -20,7 +20,7 @@ function parsePort(value: string): number {
 
 export function registerRestletCommands(program: Command): void {
   const restlets = program.command('restlets').description('RESTlets over HTTP with token-based authentication');
-  const projectOf = (): string => String((program.opts() as { project: string }).project);
+  const projectOf = (): string => String(program.opts<{ project: string }>().project);
 
   restlets
     .command('serve')

@@ -1,6 +1,8 @@
 // A RESTlet caller as HotWax's connector would be: OAuth 1.0 (oauth-1.0a from npm) with HMAC-SHA256, the
 // account id as realm, a token and a consumer, over HTTP with fetch.
 import { createHmac } from 'node:crypto';
+// oauth-1.0a is a CommonJS `module.exports = OAuth` with `export =` typings: import-equals is how TypeScript reads it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import OAuth = require('oauth-1.0a');
 
 export interface TbaKeys {

@@ -41,7 +41,7 @@ export function readDeployments(deploymentIds: readonly string[]): DeploymentSta
     filters.push(['scriptid', 'is', id]);
   });
   const found = search
-    .create({ type: SCRIPT_DEPLOYMENT, filters: filters as unknown as search.Filter[], columns: ['scriptid', 'title', 'status', 'isdeployed', 'recurringevent'] })
+    .create({ type: SCRIPT_DEPLOYMENT, filters, columns: ['scriptid', 'title', 'status', 'isdeployed', 'recurringevent'] })
     .run()
     .getRange({ start: 0, end: 100 })
     .map((r) => ({
@@ -72,12 +72,15 @@ export type SubmitOutcome = { queued: true; taskId: string } | { queued: false; 
  * (NETSUITE.md 2.4); both are answered as "already queued", anything else is rethrown.
  */
 export function submitOnDemand(flow: FlowDefinition): SubmitOutcome {
-  const t = task.create({ taskType: flow.kind === 'MAP_REDUCE' ? task.TaskType.MAP_REDUCE : task.TaskType.SCHEDULED_SCRIPT, scriptId: flow.scriptId, deploymentId: flow.onDemandDeployment });
+  const t =
+    flow.kind === 'MAP_REDUCE'
+      ? task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: flow.scriptId, deploymentId: flow.onDemandDeployment })
+      : task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: flow.scriptId, deploymentId: flow.onDemandDeployment });
   try {
     return { queued: true, taskId: String(t.submit()) };
   } catch (err) {
-    const name = err !== null && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
-    const message = err !== null && typeof err === 'object' && 'message' in err ? String((err as { message: unknown }).message) : String(err);
+    const name = err !== null && typeof err === 'object' && 'name' in err ? String(err.name) : '';
+    const message = err !== null && typeof err === 'object' && 'message' in err ? String(err.message) : String(err);
     if (name === 'MAP_REDUCE_ALREADY_RUNNING' || (name === 'FAILED_TO_SUBMIT_JOB_REQUEST_1' && /already|queued|running/i.test(message))) return { queued: false, code: name, message };
     throw err;
   }
@@ -142,7 +145,7 @@ export function recentFeedFiles(flows: readonly string[], limit: number): FeedFi
   });
   const columns = ['custrecord_hwx_ff_flow', 'custrecord_hwx_ff_file_name', 'custrecord_hwx_ff_status', 'custrecord_hwx_ff_rows', 'custrecord_hwx_ff_applied', 'custrecord_hwx_ff_rejected', 'custrecord_hwx_ff_error_report', 'custrecord_hwx_ff_final_path', 'custrecord_hwx_ff_message'];
   return search
-    .create({ type: FEED_FILE_RECORD, filters: filters as unknown as search.Filter[], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...columns] })
+    .create({ type: FEED_FILE_RECORD, filters, columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...columns] })
     .run()
     .getRange({ start: 0, end: Math.min(1000, limit) })
     .map((r) => ({

@@ -160,6 +160,7 @@ export function handle(method: 'get' | 'post', input: unknown, now: Date): unkno
     audit.code = code;
     audit.message = message;
     writeAudit(audit, now);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a SuiteScriptError is what NetSuite throws; its typings do not extend Error.
     throw error.create({ name: code, message, notifyOff: true });
   }
 }

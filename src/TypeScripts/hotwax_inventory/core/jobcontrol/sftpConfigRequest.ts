@@ -105,12 +105,12 @@ export function parseSftpConfigRequest(body: unknown): SftpConfigInput {
   if (family === 'ed25519') throw bad('hostKey is an ed25519 key; NetSuite accepts RSA, DSA or ECDSA host keys (ssh-keyscan -t ecdsa or -t rsa).', 'hostKey');
   const declared = o.hostKeyType;
   if (declared !== undefined && declared !== null && declared !== '') {
-    if (typeof declared !== 'string' || declared.toLowerCase() !== family) throw bad(`hostKeyType ${String(declared)} does not match the key, which is ${family}.`, 'hostKeyType');
+    if (typeof declared !== 'string' || declared.toLowerCase() !== family) throw bad(`hostKeyType ${JSON.stringify(declared)} does not match the key, which is ${family}.`, 'hostKeyType');
   }
   const input: SftpConfigInput = { host: host.toLowerCase(), port, username, hostKey, hostKeyType: family, secretId };
   const dir = o.defaultDirectory;
   if (dir !== undefined && dir !== null && dir !== '') {
-    if (typeof dir !== 'string' || !dir.startsWith('/') || !dir.endsWith('/') || dir.length > 300 || dir.split('/').some((p) => p === '..' || p === '.') || /[\x00-\x1f\\]/.test(dir)) {
+    if (typeof dir !== 'string' || !dir.startsWith('/') || !dir.endsWith('/') || dir.length > 300 || dir.split('/').some((p) => p === '..' || p === '.') || dir.split('').some((c) => c.charCodeAt(0) < 32 || c === '\\')) {
       throw bad('defaultDirectory must be an absolute path ending in / (e.g. /home/<user>/netsuite/), without . or .. parts.', 'defaultDirectory');
     }
     input.baseDirectory = dir;
