@@ -57,6 +57,19 @@ export interface TaskSink {
   enqueue(task: Omit<QueuedTask, 'taskId' | 'status' | 'submitted'>): string;
 }
 
+/** The user a script runs as (N/runtime getCurrentUser): a RESTlet runs as the token's user and role. */
+export interface ExecutionUser {
+  id: number;
+  name: string;
+  email: string;
+  /** Role internal id. */
+  role: number;
+  /** Role script id, e.g. customrole_hwx_jobcontrol. */
+  roleId: string;
+  /** Permission level per permission key (runtime.Permission: 0 NONE .. 4 FULL); undefined: the administrator. */
+  permissions?: Record<string, number>;
+}
+
 export interface ExecutionEnv {
   readonly account: Account;
   /** The project folder holding manifest.xml, Objects/ and FileCabinet/ (normally <repo>/src). */
@@ -70,4 +83,6 @@ export interface ExecutionEnv {
   readonly tasks: TaskSink;
   /** Current time; tests may pin it. */
   now(): Date;
+  /** The running user; absent: the local administrator. */
+  readonly user?: ExecutionUser;
 }

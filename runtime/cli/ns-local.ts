@@ -13,6 +13,7 @@ import { NETSUITE_HOST_KEY_TYPES, scanHostKey, type NetSuiteHostKeyType } from '
 import { chooseSftpConfigRecord, configureSftp, currentEndpoint, DEFAULT_SFTP_SECRET_ID, SftpConfigError, type SftpConfigRequest } from './sftp-config';
 import { projectRoot } from '../paths';
 import { customDefinitionsFor, standardRecordTypes } from '../records/recordTypes';
+import { registerRestletCommands } from './restlets';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -210,6 +211,7 @@ export function buildCli(): Command {
       print(Account.open(opts.account).inventoryBalances(filter));
     });
 
+  registerRestletCommands(program);
   return program;
 }
 

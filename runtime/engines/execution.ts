@@ -2,7 +2,7 @@
 // script object from src/Objects, with typed parameters and fault injection (kill at an API call).
 import * as path from 'node:path';
 import type { Account } from '../account/account';
-import { type ChangeJournal, type ExecutionContextName, type ExecutionEnv, type RunningScript, type TaskSink } from '../context';
+import { type ChangeJournal, type ExecutionContextName, type ExecutionEnv, type ExecutionUser, type RunningScript, type TaskSink } from '../context';
 import { GovernanceMeter } from './governance';
 import { AmdLoader, readScriptHeader, type ModuleExports } from '../loader/amd';
 import { createErrorModule, nsError } from '../modules/error';
@@ -18,6 +18,7 @@ import { createSftpModule, disposeSftpModule } from '../modules/sftp';
 import type { LogEntry, QueuedTask } from '../account/types';
 import type { ProjectObjects, ScriptObject, ScriptDeployment } from '../objects';
 import { SCRIPT_TYPE_HEADER } from '../objects/types';
+import { effectiveDeployments } from '../records/scriptDeployments';
 
 
 /** Thrown through a script when a fault plan kills the run; every later API call throws it again. */
@@ -132,6 +133,8 @@ export interface ExecutionSetup {
   journal: ChangeJournal;
   faults: FaultInjector;
   echoLog?: (entry: LogEntry) => void;
+  /** Who runs it (a RESTlet: the token's user and role); default the local administrator. */
+  user?: ExecutionUser;
 }
 
 /** A running execution: its env, and a way to get fresh module instances (Map/Reduce reloads per invocation). */
@@ -161,6 +164,7 @@ export class Execution {
       journal: setup.journal,
       tasks: setup.tasks,
       now: setup.now,
+      ...(setup.user ? { user: setup.user } : {}),
     };
     this.logModule = createLogModule(this.env, setup.echoLog);
     this.checkHeader();
@@ -225,7 +229,8 @@ export class Execution {
           csvImportExists: (mappingId) => objects.csvImports.some((c) => c.scriptId === mappingId),
           scriptInfo: (scriptId) => {
             const s = objects.scripts.find((x) => x.scriptId === scriptId);
-            return s && { objectType: s.objectType, deployments: s.deployments.map((d) => ({ scriptId: d.scriptId, status: d.status, isDeployed: d.isDeployed })) };
+            // The live status in the account (a paused flow's deployment is no longer SCHEDULED), else SDF's.
+            return s && { objectType: s.objectType, deployments: effectiveDeployments(env.account, s).map((d) => ({ scriptId: d.scriptId, status: d.status, isDeployed: d.isDeployed })) };
           },
         });
         break;

@@ -36,15 +36,22 @@ export function createRuntimeModule(env: ExecutionEnv): Record<string, unknown> 
       return value === undefined ? null : value;
     },
   };
+  // A RESTlet runs as the token's user and role (Oracle: User.role is the role's internal id, User.roleId its
+  // script id); other runs as the local administrator.
+  const who = env.user ? { ...LOCAL_USER, id: env.user.id, name: env.user.name, email: env.user.email, role: env.user.role, roleId: env.user.roleId } : LOCAL_USER;
   const user = {
-    ...LOCAL_USER,
+    ...who,
     getPreference(options: { name: string } | string): unknown {
       const name = (typeof options === 'string' ? options : options.name).toUpperCase();
       if (name === 'DATEFORMAT') return env.account.settings.dateFormat;
       if (name === 'TIMEZONE') return env.account.settings.timezone;
       return null;
     },
-    getPermission: (): number => 4,
+    getPermission: (options: { name: string } | string): number => {
+      if (!env.user?.permissions) return 4;
+      const name = typeof options === 'string' ? options : options?.name;
+      return (name === undefined ? undefined : env.user.permissions[name]) ?? 0;
+    },
   };
   return {
     ContextType: CONTEXT_TYPES,

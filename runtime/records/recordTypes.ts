@@ -442,6 +442,34 @@ const STANDARD_TYPES: RecordTypeDef[] = [
   },
 ];
 
+/**
+ * The script deployment record (Oracle help "Script Deployment", section_3753014009 [D]: internal id
+ * `scriptdeployment`, scriptable in server scripts: load, submitFields, search; "the recurrenceminutes and
+ * starttime fields are not scriptable"). ns-local creates one per SDF deployment (runtime/records/scriptDeployments.ts)
+ * and keeps its live status there: pausing a flow is `submitFields({type:'scriptdeployment', values:{status}})`.
+ * Field ids: status, isdeployed, title, loglevel as in the SDF deployment (SDFxml_637067724 [D]); scriptid and
+ * script [U: the script field holds the script's internal id in NetSuite; ns-local stores the script id];
+ * recurringevent [O: HotWax's RESTlet reads it as JSON with repeatTimeInMinutes; the rest of its shape is [U]],
+ * read-only here because Oracle says the recurrence fields are not scriptable.
+ */
+const SCRIPT_DEPLOYMENT_TYPE: RecordTypeDef = {
+  type: 'scriptdeployment',
+  label: 'Script Deployment',
+  family: 'list',
+  nameField: 'title',
+  fields: {
+    ...SYSTEM_FIELDS,
+    scriptid: text('ID', { readOnly: true }),
+    script: select('Script', undefined, { readOnly: true }),
+    title: text('Title', { mandatory: true }),
+    status: select('Status', undefined, { mandatory: true }),
+    isdeployed: checkbox('Deployed', { defaultValue: true }),
+    loglevel: select('Log Level', undefined),
+    recurringevent: text('Recurrence', { readOnly: true }),
+  },
+  sublists: {},
+};
+
 const CUSTOM_RECORD_BASE: Record<string, FieldDef> = {
   ...SYSTEM_FIELDS,
   name: text('Name'),
@@ -457,7 +485,7 @@ const NUMBERED_ITEM_DEFS: RecordTypeDef[] = STANDARD_TYPES.filter((d) => d.type 
   { ...d, type: 'serializedinventoryitem', label: 'Serialized Inventory Item' },
 ]);
 
-const STANDARD_BY_TYPE = new Map([...STANDARD_TYPES, ...NUMBERED_ITEM_DEFS].map((d) => [d.type, d]));
+const STANDARD_BY_TYPE = new Map([...STANDARD_TYPES, ...NUMBERED_ITEM_DEFS, SCRIPT_DEPLOYMENT_TYPE].map((d) => [d.type, d]));
 
 /** The standard types ns-local defines (without custom fields). */
 export function standardRecordTypes(): string[] {

@@ -14,7 +14,7 @@
 import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import { toBoolean, toNumber, type FieldKind } from './values';
 
-export type Family = 'transaction' | 'item' | 'location' | 'subsidiary' | 'account' | 'entity' | 'custom';
+export type Family = 'transaction' | 'item' | 'location' | 'subsidiary' | 'account' | 'entity' | 'scriptdeployment' | 'custom';
 
 export interface Row {
   family: Family;
@@ -112,6 +112,7 @@ export const FAMILY_TYPES: Readonly<Record<Exclude<Family, 'custom'>, readonly s
   subsidiary: ['subsidiary'],
   account: ['account'],
   entity: ENTITY_TYPES,
+  scriptdeployment: ['scriptdeployment'],
 };
 
 export interface SearchTypeInfo {
@@ -132,12 +133,14 @@ export const SEARCH_TYPES: Readonly<Record<string, SearchTypeInfo>> = {
   vendor: { family: 'entity', types: ['vendor'] },
   customer: { family: 'entity', types: ['customer'] },
   employee: { family: 'entity', types: ['employee'] },
+  // Script deployment records (Oracle help section_3753014009: searchable in server scripts) [D].
+  scriptdeployment: { family: 'scriptdeployment', types: ['scriptdeployment'] },
 };
 
 export function familyOfRecordType(type: string): Family | undefined {
   if (Object.hasOwn(TRANSACTION_TYPES, type)) return 'transaction';
   if (Object.hasOwn(ITEM_TYPES, type)) return 'item';
-  if (type === 'location' || type === 'subsidiary' || type === 'account') return type;
+  if (type === 'location' || type === 'subsidiary' || type === 'account' || type === 'scriptdeployment') return type;
   if ((ENTITY_TYPES as readonly string[]).includes(type)) return 'entity';
   if (type.startsWith('customrecord')) return 'custom';
   return undefined;
@@ -151,6 +154,7 @@ export const CUSTOM_FIELD_PREFIXES: Readonly<Record<Family, readonly string[]>> 
   subsidiary: ['custrecord'],
   account: ['custrecord'],
   entity: ['custentity'],
+  scriptdeployment: [],
   custom: ['custrecord'],
 };
 
@@ -501,6 +505,19 @@ const ENTITY_FIELDS: Record<string, FieldDef> = {
   lastmodifieddate: plain('datetime', firstOf('lastmodifieddate', 'lastmodified')),
 };
 
+/** scriptdeployment search fields (runtime/records/recordTypes.ts has the record's fields and their sources). */
+const SCRIPT_DEPLOYMENT_STATUSES = ['TESTING', 'RELEASED', 'SCHEDULED', 'NOTSCHEDULED'];
+const SCRIPT_DEPLOYMENT_FIELDS: Record<string, FieldDef> = {
+  ...commonFields(),
+  scriptid: plain('text', body('scriptid')),
+  script: plain('text', body('script')),
+  title: plain('text', body('title')),
+  status: { kind: 'select', get: body('status'), text: (v) => v, checkValue: codeValue('script deployment status', SCRIPT_DEPLOYMENT_STATUSES) },
+  isdeployed: checkbox(body('isdeployed')),
+  loglevel: plain('text', body('loglevel')),
+  recurringevent: plain('text', body('recurringevent')),
+};
+
 const CUSTOM_RECORD_FIELDS: Record<string, FieldDef> = {
   ...commonFields(),
   name: plain('text', body('name')),
@@ -517,6 +534,7 @@ export const STANDARD_FIELDS: Readonly<Record<Family, Readonly<Record<string, Fi
   subsidiary: SUBSIDIARY_FIELDS,
   account: ACCOUNT_FIELDS,
   entity: ENTITY_FIELDS,
+  scriptdeployment: SCRIPT_DEPLOYMENT_FIELDS,
   custom: CUSTOM_RECORD_FIELDS,
 };
 
