@@ -14,7 +14,7 @@
 import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import { toBoolean, toNumber, type FieldKind } from './values';
 
-export type Family = 'transaction' | 'item' | 'location' | 'subsidiary' | 'account' | 'entity' | 'custom';
+export type Family = 'transaction' | 'item' | 'location' | 'subsidiary' | 'account' | 'entity' | 'custom' | 'deployment';
 
 export interface Row {
   family: Family;
@@ -111,6 +111,7 @@ export const FAMILY_TYPES: Readonly<Record<Exclude<Family, 'custom'>, readonly s
   subsidiary: ['subsidiary'],
   account: ['account'],
   entity: ENTITY_TYPES,
+  deployment: ['scriptdeployment'],
 };
 
 export interface SearchTypeInfo {
@@ -126,6 +127,8 @@ export const SEARCH_TYPES: Readonly<Record<string, SearchTypeInfo>> = {
   item: { family: 'item', types: FAMILY_TYPES.item },
   ...Object.fromEntries(Object.keys(ITEM_TYPES).map((t) => [t, { family: 'item', types: [t] }])),
   location: { family: 'location', types: ['location'] },
+  // Script Deployment: "can be ... searched using SuiteScript" (Oracle help section_3753014009).
+  scriptdeployment: { family: 'deployment', types: ['scriptdeployment'] },
   subsidiary: { family: 'subsidiary', types: ['subsidiary'] },
   account: { family: 'account', types: ['account'] },
   vendor: { family: 'entity', types: ['vendor'] },
@@ -137,6 +140,7 @@ export function familyOfRecordType(type: string): Family | undefined {
   if (Object.hasOwn(TRANSACTION_TYPES, type)) return 'transaction';
   if (Object.hasOwn(ITEM_TYPES, type)) return 'item';
   if (type === 'location' || type === 'subsidiary' || type === 'account') return type;
+  if (type === 'scriptdeployment') return 'deployment';
   if ((ENTITY_TYPES as readonly string[]).includes(type)) return 'entity';
   if (type.startsWith('customrecord')) return 'custom';
   return undefined;
@@ -151,6 +155,7 @@ export const CUSTOM_FIELD_PREFIXES: Readonly<Record<Family, readonly string[]>> 
   account: ['custrecord'],
   entity: ['custentity'],
   custom: ['custrecord'],
+  deployment: ['custscript'],
 };
 
 /** NetSuite's ids of standard record types in a custom select field's selectrecordtype. */
@@ -463,6 +468,18 @@ const ENTITY_FIELDS: Record<string, FieldDef> = {
   lastmodifieddate: plain('datetime', firstOf('lastmodifieddate', 'lastmodified')),
 };
 
+// Script deployment fields (runtime/http/deployments.ts keeps the records; names as on the record [U]).
+const DEPLOYMENT_FIELDS: Record<string, FieldDef> = {
+  ...commonFields(),
+  scriptid: plain('text', body('scriptid')),
+  title: plain('text', body('title')),
+  status: plain('text', body('status')),
+  isdeployed: checkbox(body('isdeployed')),
+  script: plain('text', body('script')),
+  scripttype: plain('text', body('scripttype')),
+  loglevel: plain('text', body('loglevel')),
+};
+
 const CUSTOM_RECORD_FIELDS: Record<string, FieldDef> = {
   ...commonFields(),
   name: plain('text', body('name')),
@@ -480,6 +497,7 @@ export const STANDARD_FIELDS: Readonly<Record<Family, Readonly<Record<string, Fi
   account: ACCOUNT_FIELDS,
   entity: ENTITY_FIELDS,
   custom: CUSTOM_RECORD_FIELDS,
+  deployment: DEPLOYMENT_FIELDS,
 };
 
 export const JOIN_ALIASES: Readonly<Partial<Record<Family, Readonly<Record<string, { field: string; target: JoinTarget }>>>>> = {
