@@ -158,7 +158,8 @@ describe('integration health (admin)', () => {
   it('every page stays within the Suitelet limit (1,000 units)', async () => {
     await page.goto(`${server.url}${CYCLE}`);
     await shot('cycle-counts');
-    for (const r of server.requests) expect(r.units).toBeLessThanOrEqual(1000);
+    fs.writeFileSync(path.join(SHOTS, 'governance.json'), JSON.stringify([...accountantServer.requests, ...server.requests], null, 1));
+    for (const r of [...accountantServer.requests, ...server.requests]) expect(r.units).toBeLessThanOrEqual(1000);
     expect(server.requests.filter((r) => r.error !== undefined)).toEqual([]);
   });
 });
