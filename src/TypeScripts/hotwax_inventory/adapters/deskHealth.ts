@@ -90,7 +90,14 @@ export interface SnapshotRow {
 
 export function latestSnapshots(): SnapshotRow[] {
   return search
-    .create({ type: 'customrecord_hwx_inv_snapshot', filters: [], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), 'name', 'custrecord_hwx_is_status', 'custrecord_hwx_is_rows', 'custrecord_hwx_is_message', 'custrecord_hwx_is_started'] })
+    .create({ type: 'customrecord_hwx_inv_snapshot', filters: [], columns: [
+        search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+        'name',
+        'custrecord_hwx_is_status',
+        'custrecord_hwx_is_rows',
+        'custrecord_hwx_is_message',
+        'custrecord_hwx_is_started',
+      ] })
     .run()
     .getRange({ start: 0, end: 5 })
     .map((r) => ({ id: r.id, name: s(r, 'name'), status: s(r, 'custrecord_hwx_is_status'), rows: Number(s(r, 'custrecord_hwx_is_rows') || 0), message: s(r, 'custrecord_hwx_is_message'), started: s(r, 'custrecord_hwx_is_started') }));
@@ -144,7 +151,16 @@ export function recordAction(entry: ActionEntry): string {
 
 export function latestActions(): ActionEntry[] {
   return search
-    .create({ type: 'customrecord_hwx_desk_action', filters: [], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), 'custrecord_hwx_da_action', 'custrecord_hwx_da_target', 'custrecord_hwx_da_user', 'custrecord_hwx_da_role', 'custrecord_hwx_da_at', 'custrecord_hwx_da_outcome', 'custrecord_hwx_da_detail'] })
+    .create({ type: 'customrecord_hwx_desk_action', filters: [], columns: [
+        search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+        'custrecord_hwx_da_action',
+        'custrecord_hwx_da_target',
+        'custrecord_hwx_da_user',
+        'custrecord_hwx_da_role',
+        'custrecord_hwx_da_at',
+        'custrecord_hwx_da_outcome',
+        'custrecord_hwx_da_detail',
+      ] })
     .run()
     .getRange({ start: 0, end: 20 })
     .map((r) => ({ action: s(r, 'custrecord_hwx_da_action'), target: s(r, 'custrecord_hwx_da_target'), user: s(r, 'custrecord_hwx_da_user'), role: s(r, 'custrecord_hwx_da_role'), at: s(r, 'custrecord_hwx_da_at'), outcome: s(r, 'custrecord_hwx_da_outcome'), detail: s(r, 'custrecord_hwx_da_detail') }));

@@ -154,7 +154,17 @@ export function drillTransactions(f: ReviewFilters, vl: readonly string[]): Dril
         const sign = type === 'InvTrnfr' ? orientTransfer(from, to, set).sign : 1;
         const units = num(r, 'quantity', S.SUM);
         const val = formulaValue(r);
-        out.push({ id: str(r, 'internalid'), recordType, tranid: str(r, 'tranid'), date: isoOfUserDate(str(r, 'trandate')) ?? str(r, 'trandate'), from: r.getText({ name: 'location', summary: S.GROUP }) ?? from, to: type === 'InvTrnfr' ? (r.getText({ name: 'transferlocation', summary: S.GROUP }) ?? to) : '', units: type === 'InvTrnfr' ? sign * Math.abs(units) : units, value: type === 'InvTrnfr' ? sign * Math.abs(val) : val, lines: num(r, 'internalid', S.COUNT) });
+        out.push({
+          id: str(r, 'internalid'),
+          recordType,
+          tranid: str(r, 'tranid'),
+          date: isoOfUserDate(str(r, 'trandate')) ?? str(r, 'trandate'),
+          from: r.getText({ name: 'location', summary: S.GROUP }) ?? from,
+          to: type === 'InvTrnfr' ? (r.getText({ name: 'transferlocation', summary: S.GROUP }) ?? to) : '',
+          units: type === 'InvTrnfr' ? sign * Math.abs(units) : units,
+          value: type === 'InvTrnfr' ? sign * Math.abs(val) : val,
+          lines: num(r, 'internalid', S.COUNT),
+        });
       });
   }
   return out.sort((a, b) => a.value - b.value || a.units - b.units);

@@ -110,7 +110,10 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
     const plan = planReprocess(ff.status, ff.flow, ff.finalPath);
     const action = 'refused' in plan ? `<p class="note">${esc(plan.refused)}</p>` : `<p>Fixed the cause (see "What to do")? ${link(self({ ask: 'reprocess', id: ff.id }), 'Reprocess this file', 'class="btn" id="reprocess"')}</p>`;
     out(`Feed file ${ff.fileName}`, `<p>${link(self(), '← Integration health')} · ${link(url.resolveRecord({ recordType: 'customrecord_hwx_feed_file', recordId: ff.id }), 'feed file record')}</p>
-<table class="list" id="file"><tbody><tr><td>Flow</td><td>${esc(ff.flow)}</td></tr><tr><td>Status</td><td>${statusBadge(ff.status)}</td></tr><tr><td>Rows</td><td>${ff.rows} (applied ${ff.applied}, rejected ${ff.rejected}, already applied ${ff.skipped})</td></tr><tr><td>Where it is</td><td>${esc(ff.finalPath)}</td></tr><tr><td>Error report</td><td>${esc(ff.errorReport)}</td></tr><tr><td>Last message</td><td>${esc(ff.message)}</td></tr></tbody></table>
+<table class="list" id="file"><tbody><tr><td>Flow</td><td>${esc(ff.flow)}</td></tr><tr><td>Status</td><td>${statusBadge(ff.status)}</td></tr>
+<tr><td>Rows</td><td>${ff.rows} (applied ${ff.applied}, rejected ${ff.rejected}, already applied ${ff.skipped})</td></tr>
+<tr><td>Where it is</td><td>${esc(ff.finalPath)}</td></tr><tr><td>Error report</td><td>${esc(ff.errorReport)}</td></tr>
+<tr><td>Last message</td><td>${esc(ff.message)}</td></tr></tbody></table>
 <div class="subtab">Rows the error report lists</div>${rowsHtml}${action}`);
     return;
   }
@@ -137,12 +140,19 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
   const countRows = counts.map((c) => [esc(c.flow), statusBadge(c.status), esc(formatNumber(c.count))]);
   const stuck = files.filter((f) => isStuck(f.status, f.created, now, limit));
   const failed = files.filter((f) => f.status === 'FAILED');
+  const failedRows = failed.map((f) => {
+    const plan = planReprocess(f.status, f.flow, f.finalPath);
+    const act = 'refused' in plan ? '<span class="note">moved back already</span>' : link(self({ view: 'file', id: f.id }), 'Rows and reprocess');
+    return [fileLink(f), esc(f.flow), esc(String(f.rejected)), esc(f.errorReport), act];
+  });
+  const failedColumns = [{ label: 'File' }, { label: 'Flow' }, { label: 'Rejected', num: true }, { label: 'Error report' }, { label: '' }];
+  const failedHtml = failed.length === 0 ? '<p class="note" id="no-failed">No failed files.</p>' : table('failed', failedColumns, failedRows);
   const snaps = reads.latestSnapshots();
   const poExport = files.filter((f) => f.flow === 'purchaseorder:export').slice(0, 1);
   const actions = reads.latestActions();
   const body = `${message}${canAct ? '' : '<div class="msg warn">Read only: your role may not take actions here.</div>'}
 <div class="subtab">Flows: last files and schedules</div>${table('flows', [{ label: 'Flow' }, { label: 'Last files' }, { label: 'Schedule' }], flowRows)}
-<div class="subtab">Failed files</div>${failed.length === 0 ? '<p class="note" id="no-failed">No failed files.</p>' : table('failed', [{ label: 'File' }, { label: 'Flow' }, { label: 'Rejected', num: true }, { label: 'Error report' }, { label: '' }], failed.map((f) => [fileLink(f), esc(f.flow), esc(String(f.rejected)), esc(f.errorReport), planReprocess(f.status, f.flow, f.finalPath) && !('refused' in planReprocess(f.status, f.flow, f.finalPath)) ? link(self({ view: 'file', id: f.id }), 'Rows and reprocess') : '<span class="note">moved back already</span>']))}
+<div class="subtab">Failed files</div>${failedHtml}
 <div class="subtab">Stuck in flight (over ${limit} minutes)</div>${stuck.length === 0 ? '<p class="note" id="no-stuck">Nothing stuck.</p>' : table('stuck', [{ label: 'File' }, { label: 'Flow' }, { label: 'Status' }, { label: 'Since' }, { label: 'Last message' }], stuck.map((f) => [fileLink(f), esc(f.flow), statusBadge(f.status), esc(f.created), esc(f.message.slice(0, 200))]))}
 <div class="subtab">Files by status</div>${table('counts', [{ label: 'Flow' }, { label: 'Status' }, { label: 'Files', num: true }], countRows)}
 <div class="subtab">Inventory snapshot</div>${table('snapshots', [{ label: 'Snapshot' }, { label: 'Status' }, { label: 'Rows', num: true }, { label: 'Message' }], snaps.map((s) => [link(url.resolveRecord({ recordType: 'customrecord_hwx_inv_snapshot', recordId: s.id }), s.name), statusBadge(s.status), esc(formatNumber(s.rows)), esc(s.message)]))}

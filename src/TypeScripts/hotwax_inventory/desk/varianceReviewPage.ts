@@ -81,7 +81,10 @@ export function renderReview(d: ReviewData, footer: () => string): string {
     .filter((r) => r !== CYCLE_COUNT)
     .map((r) => ({ r, w: worstStore(m, r) }))
     .filter((x): x is { r: string; w: NonNullable<ReturnType<typeof worstStore>> } => x.w !== undefined && x.w.cell.value < 0)
-    .map((x) => `<li>${esc(x.r)}: <b>${esc(nameOf(d.locations, x.w.store))}</b>, ${esc(money(x.w.cell.value))} (${esc(formatNumber(x.w.cell.units))} units) — ${link(drill(x.w.store, x.r), 'transactions', `class="worst" data-reason="${esc(x.r)}"`)}</li>`)
+    .map((x) => {
+      const where = `<b>${esc(nameOf(d.locations, x.w.store))}</b>, ${esc(money(x.w.cell.value))} (${esc(formatNumber(x.w.cell.units))} units)`;
+      return `<li>${esc(x.r)}: ${where} — ${link(drill(x.w.store, x.r), 'transactions', `class="worst" data-reason="${esc(x.r)}"`)}</li>`;
+    })
     .join('');
   const columns: Column[] = [{ label: 'Store' }, ...m.reasons.map((r) => ({ label: r, num: true })), { label: 'Total', num: true }, { label: 'On hand now', num: true }, { label: 'Lines', num: true }];
   const rows = m.stores.map((s) => {
