@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startLocalEnvironment } from './environment';
+import { deskUrls, startDesk } from './desk';
 import { formatStoreDayReport, playStoreDay, storeDayFixture } from './store-day';
 import { projectRoot } from '../runtime/paths';
 
@@ -21,6 +22,19 @@ async function main(): Promise<number> {
   try {
     const report = await playStoreDay(env, progress);
     process.stdout.write(`${formatStoreDayReport(report, env)}\n`);
+    const serve = process.argv.includes('--serve');
+    const port = Number(process.env.NS_LOCAL_PORT ?? 8470);
+    if (!serve) {
+      process.stdout.write(`\nThe desk (NetSuite Suitelets) on this account: npm start -- --serve, then open http://127.0.0.1:${port}/\n`);
+      return report.failed ? 1 : 0;
+    }
+    const server = await startDesk(env, { port, role: process.env.NS_LOCAL_ROLE ?? 'administrator', onRequest: (e) => process.stderr.write(`${e.method} ${e.deployment} ${e.status} ${e.units} units ${e.durationMs} ms${e.error ? ` ${e.error}` : ''}\n`) });
+    process.stdout.write(`\nThe desk is running (role ${server.user.roleId}; Ctrl-C to stop):\n${deskUrls(server.url).map((u) => `  ${u.label}: ${u.url}`).join('\n')}\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
     return report.failed ? 1 : 0;
   } finally {
     await env.stop();

@@ -76,6 +76,7 @@ export function syncScriptDeploymentRecords(account: Account, objects: ProjectOb
       account.insertRecord(SCRIPT_DEPLOYMENT_TYPE, {
         scriptid: d.scriptId,
         script: script.scriptId,
+        scripttype: script.objectType,
         title: d.title,
         status: d.status,
         isdeployed: d.isDeployed,

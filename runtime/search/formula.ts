@@ -5,7 +5,9 @@
 // Supported: field references {field} and {join.field} ({selectfield} gives the display text as in
 // NetSuite, {selectfield.id} the internal id), 'string' literals, numbers, NULL, parentheses, unary minus,
 // + - * / (date +/- days, date - date), || concatenation, and the functions NVL, NVL2, COALESCE, UPPER,
-// LOWER, TRIM, LTRIM, RTRIM, LENGTH, SUBSTR, CONCAT, ABS, ROUND, FLOOR, CEIL, TO_NUMBER.
+// LOWER, TRIM, LTRIM, RTRIM, LENGTH, SUBSTR, CONCAT, ABS, ROUND, FLOOR, CEIL, TO_NUMBER, and TRUNC (of a number;
+// of a date with no format or 'DD' (the day), 'IW' (the Monday of its ISO week), 'MM' (the 1st of its month):
+// Oracle SQL TRUNC(date, fmt), which NetSuite formulas accept (help "SQL Expressions") [U: the format list]).
 // Oracle semantics: '' is NULL, arithmetic with NULL gives NULL, || treats NULL as ''.
 import { nsError } from '../modules/error';
 import type { Row } from './schema';
@@ -43,6 +45,7 @@ const FUNCTIONS: Record<string, [number, number]> = {
   FLOOR: [1, 1],
   CEIL: [1, 1],
   TO_NUMBER: [1, 1],
+  TRUNC: [1, 2],
 };
 
 type Fail = (why: string) => Error;
@@ -282,6 +285,25 @@ function call(fn: string, args: FormulaValue[], formatDay: (day: number) => stri
     }
     case 'TO_NUMBER':
       return asNumber(a);
+    case 'TRUNC': {
+      if (a === null) return null;
+      if (isDay(a)) {
+        const fmt = b === null ? 'DD' : (text(b) ?? '').toUpperCase();
+        if (fmt === 'DD' || fmt === 'DDD' || fmt === 'J') return a;
+        // Epoch day 0 (1970-01-01) was a Thursday: (day + 3) mod 7 is 0 on Mondays.
+        if (fmt === 'IW') return { day: a.day - ((((a.day + 3) % 7) + 7) % 7) };
+        if (fmt === 'MM' || fmt === 'MONTH' || fmt === 'MON') {
+          const d = new Date(a.day * 86_400_000);
+          return { day: Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000) };
+        }
+        return null;
+      }
+      const n = asNumber(a);
+      const places = b === null ? 0 : asNumber(b);
+      if (n === null || places === null) return null;
+      const f = 10 ** places;
+      return Math.trunc(n * f) / f;
+    }
     default:
       return null;
   }

@@ -516,6 +516,7 @@ const SCRIPT_DEPLOYMENT_FIELDS: Record<string, FieldDef> = {
   isdeployed: checkbox(body('isdeployed')),
   loglevel: plain('text', body('loglevel')),
   recurringevent: plain('text', body('recurringevent')),
+  scripttype: plain('text', body('scripttype')),
 };
 
 const CUSTOM_RECORD_FIELDS: Record<string, FieldDef> = {
