@@ -182,6 +182,7 @@ export function checkFolders(env: LocalEnvironment, spec: FlowSpec, delivered: r
     const r = byFinal.get(`${out.archive}/${e.name}`);
     if (r === undefined) v.push(`${out.archive}/${e.name} has no feed-file record whose final path names it`);
     else if (ffField(r, 'status') !== 'ARCHIVED') v.push(`${out.archive}/${e.name}: feed-file record status ${ffField(r, 'status')}, not ARCHIVED`);
+    else if (Number(ffField(r, 'rejected') || 0) > 0 && !reports.has(ffField(r, 'error_report'))) v.push(`${out.archive}/${e.name}: ${ffField(r, 'rejected')} rejected but no error report in ${out.error}`);
   }
   for (const r of records) {
     const status = ffField(r, 'status');
