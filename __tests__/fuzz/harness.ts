@@ -247,7 +247,8 @@ function oracleItem(cell: string): string | undefined {
   const ref = cell.trim();
   if (/^\d+$/.test(ref)) return ACTIVE_ITEMS.has(ref) ? ref : undefined;
   const candidates = [ref];
-  const bar = ref.indexOf(' | ');
+  // "SKU | Display Name": the SKU is what names the item; the display name is not checked (feeds.md).
+  const bar = ref.indexOf('|');
   if (bar > 0) candidates.push(ref.slice(0, bar).trim());
   for (const [id, name] of ACTIVE_ITEMS) if (candidates.some((c) => c.toLowerCase() === name.toLowerCase())) return id;
   return undefined;
