@@ -498,7 +498,7 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
     const fileOutcomes = outcomes.get(marker.fileKey) ?? [];
     const result = decideFile(marker, [...fileOutcomes, ...outcomesForMissing(marker, fileOutcomes, found, reasonFor)]);
     try {
-      files.push(finishFile(marker, result, tracked.finalPath, options, sftpFolder));
+      files.push(finishFile(marker, result, tracked, options, sftpFolder));
     } catch (err) {
       log.error({ title: `PO receipts: ${marker.fileName} not finished`, details: describe(err) });
       updateFeedFile(marker.fileKey, { message: `Not finished: ${describe(err)}` });
@@ -511,8 +511,9 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
   });
 }
 
-function finishFile(marker: FileMarker, result: FileResult, knownFinalPath: string, options: ReceiptImportOptions, sftpFolder: SftpFolder): FileSummary {
+function finishFile(marker: FileMarker, result: FileResult, tracked: FeedFile, options: ReceiptImportOptions, sftpFolder: SftpFolder): FileSummary {
   const folders = foldersOf(options);
+  const knownFinalPath = tracked.finalPath;
   const nothing = result.nothingToReceive > 0 ? `, ${result.nothingToReceive} with nothing to receive (every line 0)` : '';
   const counts = `${result.received} received${result.recovered > 0 ? ` (${result.recovered} found after a restart)` : ''}, ${result.alreadyReceived} already received, ${result.rejected} rejected${nothing}`;
   const out: FileSummary = { file: marker.fileName, destination: '', received: result.received, alreadyReceived: result.alreadyReceived, rejected: result.rejected, deferred: result.deferred, report: '' };
@@ -522,12 +523,14 @@ function finishFile(marker: FileMarker, result: FileResult, knownFinalPath: stri
     out.destination = folders.incoming;
     return out;
   }
-  if (result.reportRows.length > 0) {
-    const name = receiptReportName(marker.fileName, new Date(marker.readAt), marker.fileKey);
-    sftpFolder.uploadText(folders.error, name, receiptReportCsv(marker.fileName, result.reportRows), true);
-    out.report = joinPath(folders.error, name);
-  }
+  // The report's name is recorded (VERIFIED) before it is written, and a later attempt reuses it: a run that
+  // dies after the upload, or before it, leaves one report per file, not one per attempt (readAt is per run).
+  const errorDir = `${folders.error}/`;
+  const reportName =
+    result.reportRows.length === 0 ? '' : tracked.errorReport.startsWith(errorDir) ? tracked.errorReport.slice(errorDir.length) : receiptReportName(marker.fileName, new Date(marker.readAt), marker.fileKey);
+  if (reportName !== '') out.report = joinPath(folders.error, reportName);
   updateFeedFile(marker.fileKey, { status: 'VERIFIED', applied: result.received, rejected: result.rejected, errorReport: out.report, message: result.destination === 'failed' ? (marker.fileError ?? '') : counts });
+  if (reportName !== '') sftpFolder.uploadText(folders.error, reportName, receiptReportCsv(marker.fileName, result.reportRows), true);
 
   const destination = result.destination === 'failed' ? folders.failed : folders.archive;
   const finalPath = knownFinalPath || sftpFolder.chooseTarget(destination, marker.fileName, marker.fileKey);
