@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import type { Account } from '../account/account';
 import type { StoredRecord } from '../account/types';
-import type { ProjectObjects, ScriptDeployment, ScriptObject } from '../objects';
+import type { ScriptDeployment, ScriptObject } from '../objects';
 import { attr, children, parseXmlFile, text, unwrapScriptIdRef } from '../objects/xml';
 
 export { SCRIPT_DEPLOYMENT_TYPE as DEPLOYMENT_RECORD } from '../records/scriptDeployments';
