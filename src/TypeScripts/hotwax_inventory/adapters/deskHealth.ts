@@ -6,6 +6,7 @@
  * as in SDF's script_status [U: the record field ids status / isdeployed / scriptid]), and the action log
  * (customrecord_hwx_desk_action).
  */
+import { SCRIPT_DEPLOYMENT } from './scriptDeployments';
 import * as record from 'N/record';
 import * as search from 'N/search';
 import { forEachResult } from './pagedSearch';
@@ -113,7 +114,7 @@ export interface DeploymentRow {
 
 export function deployments(scriptIds: readonly string[]): DeploymentRow[] {
   const out: DeploymentRow[] = [];
-  forEachResult(search.create({ type: 'scriptdeployment', filters: [], columns: ['scriptid', 'title', 'status', 'isdeployed'] }), (r) => {
+  forEachResult(search.create({ type: SCRIPT_DEPLOYMENT, filters: [], columns: ['scriptid', 'title', 'status', 'isdeployed'] }), (r) => {
     const scriptId = s(r, 'scriptid').toLowerCase();
     if (!scriptIds.includes(scriptId)) return;
     const dep = r.getValue({ name: 'isdeployed' });
@@ -122,9 +123,7 @@ export function deployments(scriptIds: readonly string[]): DeploymentRow[] {
   return out;
 }
 
-export function setDeploymentStatus(id: string, status: 'SCHEDULED' | 'NOTSCHEDULED'): void {
-  record.submitFields({ type: 'scriptdeployment', id, values: { status } });
-}
+export { setDeploymentStatus } from './scriptDeployments';
 
 export interface ActionEntry {
   action: string;

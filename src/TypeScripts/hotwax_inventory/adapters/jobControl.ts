@@ -14,7 +14,9 @@ import type { FlowDefinition } from '../core/jobcontrol/flows';
 import type { SftpConfigInput } from '../core/jobcontrol/sftpConfigRequest';
 import { FEED_FILE_RECORD } from './feedFiles';
 
-export const SCRIPT_DEPLOYMENT = 'scriptdeployment';
+import { SCRIPT_DEPLOYMENT } from './scriptDeployments';
+
+export { SCRIPT_DEPLOYMENT, setDeploymentStatus } from './scriptDeployments';
 export const AUDIT_RECORD = 'customrecord_hwx_jc_audit';
 export const SFTP_CONFIG_RECORD = 'customrecord_hwx_sftp_config';
 
@@ -60,9 +62,6 @@ export function readDeployments(deploymentIds: readonly string[]): DeploymentSta
 }
 
 /** Sets a deployment's status (submitFields on scriptdeployment). */
-export function setDeploymentStatus(internalId: string, status: 'SCHEDULED' | 'NOTSCHEDULED'): void {
-  record.submitFields({ type: SCRIPT_DEPLOYMENT, id: internalId, values: { status } });
-}
 
 export type SubmitOutcome = { queued: true; taskId: string } | { queued: false; code: string; message: string };
 
