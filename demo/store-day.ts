@@ -122,8 +122,8 @@ export interface AccuracyReport {
   accurate: number;
   items: number;
   covered: number;
-  coverage: number;
-  accuracy: number;
+  coverage: number | null;
+  accuracy: number | null;
   varianceValue: number;
 }
 
@@ -227,6 +227,8 @@ function cycleCountReport(env: LocalEnvironment, planIds: readonly number[], cou
     .filter((r) => periods.has(text(r.fields.custrecord_hwx_ccs_period)))
     .map((r): AccuracyReport => {
       const n = (field: string): number => Number(r.fields[field] ?? 0);
+      // Empty when there is nothing to measure (no items of the class, nothing counted): shown as n/a, not 0 %.
+      const percent = (field: string): number | null => (r.fields[field] === null || r.fields[field] === undefined || r.fields[field] === '' ? null : Number(r.fields[field]));
       return {
         store: text(r.fields.custrecord_hwx_ccs_location),
         abcClass: text(r.fields.custrecord_hwx_ccs_class),
@@ -237,8 +239,8 @@ function cycleCountReport(env: LocalEnvironment, planIds: readonly number[], cou
         accurate: n('custrecord_hwx_ccs_accurate'),
         items: n('custrecord_hwx_ccs_items'),
         covered: n('custrecord_hwx_ccs_covered'),
-        coverage: n('custrecord_hwx_ccs_coverage'),
-        accuracy: n('custrecord_hwx_ccs_accuracy'),
+        coverage: percent('custrecord_hwx_ccs_coverage'),
+        accuracy: percent('custrecord_hwx_ccs_accuracy'),
         varianceValue: n('custrecord_hwx_ccs_var_value'),
       };
     })
@@ -414,7 +416,7 @@ function formatCycleCounts(cc: CycleCountReport, itemName: (id: string) => strin
   out.push('', 'Cycle-count accuracy per store and class (this month; coverage = items of the class counted within their frequency):');
   out.push(`  ${'store'.padEnd(24)} cls period  planned counted expired accurate coverage accuracy variance value`);
   for (const a of cc.accuracy) {
-    out.push(`  ${locationName(a.store).padEnd(24)} ${a.abcClass.padEnd(3)} ${a.period} ${String(a.planned).padStart(7)} ${String(a.counted).padStart(7)} ${String(a.expired).padStart(7)} ${String(a.accurate).padStart(8)} ${`${a.coverage} %`.padStart(8)} ${`${a.accuracy} %`.padStart(8)} ${String(a.varianceValue).padStart(14)}`);
+    out.push(`  ${locationName(a.store).padEnd(24)} ${a.abcClass.padEnd(3)} ${a.period} ${String(a.planned).padStart(7)} ${String(a.counted).padStart(7)} ${String(a.expired).padStart(7)} ${String(a.accurate).padStart(8)} ${(a.coverage === null ? 'n/a' : `${a.coverage} %`).padStart(8)} ${(a.accuracy === null ? 'n/a' : `${a.accuracy} %`).padStart(8)} ${String(a.varianceValue).padStart(14)}`);
   }
   return out;
 }

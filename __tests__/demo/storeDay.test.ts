@@ -185,21 +185,24 @@ describe('store-day demo report: cycle counts', () => {
   });
 
   it('accuracy per store and class is the account\'s accuracy records, and agrees with the lines', () => {
+    const pct = (r: Parameters<typeof n>[0], field: string): number | null => (r.fields[field] === '' || r.fields[field] === null || r.fields[field] === undefined ? null : n(r, field));
     const stats = env.account().listRecords(CC.stat);
     const lines = env.account().listRecords(CC.line);
     expect(report.cycleCounts.accuracy).toHaveLength(report.cycleCounts.classes.length * 3);
     for (const a of report.cycleCounts.accuracy) {
       const rec = stats.find((s) => f(s, 'custrecord_hwx_ccs_location') === a.store && f(s, 'custrecord_hwx_ccs_class') === a.abcClass && f(s, 'custrecord_hwx_ccs_period') === a.period);
-      expect(rec && [n(rec, 'custrecord_hwx_ccs_planned'), n(rec, 'custrecord_hwx_ccs_counted'), n(rec, 'custrecord_hwx_ccs_expired'), n(rec, 'custrecord_hwx_ccs_accurate'), n(rec, 'custrecord_hwx_ccs_items'), n(rec, 'custrecord_hwx_ccs_covered'), n(rec, 'custrecord_hwx_ccs_coverage'), n(rec, 'custrecord_hwx_ccs_accuracy'), n(rec, 'custrecord_hwx_ccs_var_value')]).toEqual([
+      expect(rec && [n(rec, 'custrecord_hwx_ccs_planned'), n(rec, 'custrecord_hwx_ccs_counted'), n(rec, 'custrecord_hwx_ccs_expired'), n(rec, 'custrecord_hwx_ccs_accurate'), n(rec, 'custrecord_hwx_ccs_items'), n(rec, 'custrecord_hwx_ccs_covered'), pct(rec, 'custrecord_hwx_ccs_coverage'), pct(rec, 'custrecord_hwx_ccs_accuracy'), n(rec, 'custrecord_hwx_ccs_var_value')]).toEqual([
         a.planned, a.counted, a.expired, a.accurate, a.items, a.covered, a.coverage, a.accuracy, a.varianceValue,
       ]);
       const mine = lines.filter((l) => f(l, 'custrecord_hwx_ccl_location') === a.store && f(l, 'custrecord_hwx_ccl_class') === a.abcClass && f(l, 'custrecord_hwx_ccl_count_date').startsWith(`${a.period}-`));
       const counted = mine.filter((l) => f(l, 'custrecord_hwx_ccl_status') === 'COUNTED');
       expect([a.planned, a.counted, a.accurate]).toEqual([mine.length, counted.length, counted.filter((l) => l.fields.custrecord_hwx_ccl_accurate === true).length]);
       expect(a.varianceValue).toBeCloseTo(counted.reduce((s, l) => s + n(l, 'custrecord_hwx_ccl_var_value'), 0), 6);
+      // Nothing counted: no accuracy (n/a), never 0 %.
+      expect(a.accuracy === null).toBe(a.counted === 0);
       const cls = report.cycleCounts.classes.find((c) => c.store === a.store);
       expect(a.items).toBe(cls?.[a.abcClass as 'A' | 'B' | 'C']);
     }
-    expect(report.cycleCounts.accuracy.some((a) => a.counted > 0 && a.accuracy > 0 && a.accuracy < 100)).toBe(true);
+    expect(report.cycleCounts.accuracy.some((a) => a.counted > 0 && a.accuracy !== null && a.accuracy > 0 && a.accuracy < 100)).toBe(true);
   });
 });

@@ -162,7 +162,7 @@ describe('remembering counts', () => {
     const last = new Map([['1', '2026-11-02'], ['2', '2026-11-09'], ['5', '2026-09-01'], ['4', '2026-10-30']]);
     const [a, b, c] = periodStats('2026-11', '2026-11-23', hist, population, last, DEFAULT_POLICY);
     expect(a).toMatchObject({ planned: 3, counted: 2, expired: 1, accurate: 1, items: 4, coveredItems: 2, coveragePercent: 50, accuracyPercent: 50, varianceValue: -7.5, absVarianceValue: 7.5 });
-    expect(b).toMatchObject({ planned: 0, counted: 0, items: 1, coveredItems: 1, coveragePercent: 100 });
-    expect(c).toMatchObject({ planned: 0, items: 0, coveragePercent: 0 });
+    expect(b).toMatchObject({ planned: 0, counted: 0, items: 1, coveredItems: 1, coveragePercent: 100, accuracyPercent: null });
+    expect(c).toMatchObject({ planned: 0, items: 0, coveragePercent: null, accuracyPercent: null });
   });
 });

@@ -238,8 +238,8 @@ export function saveStats(store: string, asOf: IsoDay, stats: readonly PeriodSta
       custrecord_hwx_ccs_accurate: s.accurate,
       custrecord_hwx_ccs_items: s.items,
       custrecord_hwx_ccs_covered: s.coveredItems,
-      custrecord_hwx_ccs_coverage: s.coveragePercent,
-      custrecord_hwx_ccs_accuracy: s.accuracyPercent,
+      custrecord_hwx_ccs_coverage: s.coveragePercent ?? '',
+      custrecord_hwx_ccs_accuracy: s.accuracyPercent ?? '',
       custrecord_hwx_ccs_var_value: s.varianceValue,
       custrecord_hwx_ccs_abs_var: s.absVarianceValue,
     };

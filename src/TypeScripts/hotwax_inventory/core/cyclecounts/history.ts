@@ -138,14 +138,16 @@ export interface PeriodStats {
   items: number;
   /** Of those, counted within their class's frequency as of the period's end (or today, for the current period). */
   coveredItems: number;
-  coveragePercent: number;
-  accuracyPercent: number;
+  /** null when the class has no items at the store: no coverage to speak of, not 0 %. */
+  coveragePercent: number | null;
+  /** null when nothing of the class was counted in the period: no accuracy to speak of, not 0 %. */
+  accuracyPercent: number | null;
   /** Net variance value (counted - systemic, times cost) and its absolute sum. */
   varianceValue: number;
   absVarianceValue: number;
 }
 
-const pct = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : 0);
+const pct = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 100 : null);
 
 /**
  * Per class, for the period of `asOf`: counts planned (lines whose count day is in the period), counted,
