@@ -200,3 +200,16 @@ export function readFilters(params: Readonly<Record<string, string | undefined>>
   const reason = (params.reason ?? '').slice(0, 100);
   return { from, to, store, reason, kind, measure };
 }
+
+/** One transaction behind a figure of the review (grouped search row: its lines summed, signed per store). */
+export interface DrillRow {
+  id: string;
+  recordType: string;
+  tranid: string;
+  date: string;
+  from: string;
+  to: string;
+  units: number;
+  value: number;
+  lines: number;
+}
