@@ -61,15 +61,17 @@ export interface LocalServer {
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, tooLarge?: () => void, limit = 10_000_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      if (size > limit) return;
       size += c.length;
-      if (size > 10_000_000) {
+      if (size > limit) {
         reject(new Error('request body too large'));
-        req.destroy();
+        if (tooLarge) tooLarge();
+        else req.destroy();
         return;
       }
       chunks.push(c);
@@ -121,14 +123,12 @@ export async function startLocalServer(served: ServeOptions): Promise<LocalServe
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname === RESTLET_PATH && served.restlets) {
-      let body: string;
-      try {
-        body = await readBody(req);
-      } catch {
-        res.writeHead(413, { 'content-type': 'application/json' });
+      const body = await readBody(req, () => {
+        // Answered before the body is read to its end; the connection closes after (runtime/restlet/server.ts).
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
         res.end(JSON.stringify({ error: { code: 'SSS_REQUEST_TOO_LARGE', message: 'The request body is larger than 10 MB.' } }));
-        return;
-      }
+      }, 10 * 1024 * 1024).catch(() => undefined); // the same limit as runtime/restlet/server.ts [U]
+      if (body === undefined) return;
       const out = await served.restlets({ method, url: req.url ?? '/', headers: req.headers, body });
       res.writeHead(out.status, out.headers);
       res.end(out.body);

@@ -96,6 +96,26 @@ describe('ns-local serve', () => {
     }
   });
 
+  it('refuses a RESTlet body over 10 MB before authenticating, and an unknown path with 404', async () => {
+    const served = await serve('administrator');
+    try {
+      const big = await fetch(`${served.url}${SCHEDULE}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+      expect(big.status).toBe(413);
+      expect(await big.text()).toContain('SSS_REQUEST_TOO_LARGE');
+      expect((await fetch(`${served.url}/app/nowhere.nl`)).status).toBe(404);
+      // still serving after the refusal
+      expect((await fetch(`${served.url}${REVIEW}`)).status).toBe(200);
+    } finally {
+      await stop(served);
+    }
+  });
+
+  it.each([['--port', '70000'], ['--port', 'abc']])('refuses %s %s with a non-zero exit', async (flag, value) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--account', env.accountDir, flag, value], { cwd: ROOT });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).not.toBe(0);
+  });
+
   it('refuses a missing account folder with a non-zero exit', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--account', path.join(env.dir, 'nowhere')], { cwd: ROOT });
     let stderr = '';
