@@ -1,10 +1,11 @@
 // `npm run bench`: runs every flow's benchmark through the local runtime and prints one table per flow.
-// Narrow it with `npm run bench -- --only variances|po|receipts|inventory|cyclecounts --sizes 1000,10000`.
+// Narrow it with `npm run bench -- --only variances|po|receipts|inventory|cyclecounts|desk --sizes 1000,10000`.
 import { benchVarianceImport } from './varianceImport';
 import { benchPoExport } from './poExport';
 import { benchReceipts } from './receipts';
 import { benchInventoryExport } from './inventoryExport';
 import { benchCycleCounts } from './cycleCounts';
+import { benchDesk } from './desk';
 import { parseSizes } from './sizes';
 
 
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
   if (want('cyclecounts')) {
     const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
     table(`Cycle counts (items x ${stores} stores; classification and planning Map/Reduce, one reduce per store, 5,000 units each)`, await benchCycleCounts(parseSizes(argv, [1000, 10000]), stores));
+  }
+  if (want('desk')) {
+    const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
+    table(`Desk: variance review over one year of variance lines at ${stores} stores (units and wall time per request: year page, last-month page, CSV export of the year, drill-down; 1,000 units per Suitelet request; reopenMs = Account.open, what ns-local serve pays per request)`, await benchDesk(parseSizes(argv, [100_000, 300_000]), stores));
   }
 }
 

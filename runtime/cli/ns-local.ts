@@ -14,6 +14,7 @@ import { chooseSftpConfigRecord, configureSftp, currentEndpoint, DEFAULT_SFTP_SE
 import { projectRoot } from '../paths';
 import { customDefinitionsFor, standardRecordTypes } from '../records/recordTypes';
 import { registerRestletCommands } from './restlets';
+import { registerServeCommand } from './serve';
 
 const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -212,6 +213,7 @@ export function buildCli(): Command {
     });
 
   registerRestletCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

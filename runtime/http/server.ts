@@ -8,13 +8,16 @@
 // INSUFFICIENT_PERMISSION page [U: the exact page text].
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Account } from '../account/account';
+import { Account } from '../account/account';
+import type { RestletRequest, RestletResponse } from '../restlet/handler';
 import type { ProjectObjects } from '../objects';
 import { currentDeployment, deploymentAudience, ensureDeploymentRecords } from './deployments';
 import { notFoundPage, renderRecordPage } from './recordPage';
 import { errorPage, runSuitelet, userForRole, type LocalUser, type SuiteletResult } from './suitelet';
 import { CUSTOM_RECORD_PATH, recordTypesForPath, SUITELET_PATH, suiteletPath } from './urls';
 import { NS_STYLE } from './style';
+
+const RESTLET_PATH = '/app/site/hosting/restlet.nl';
 
 export interface ServeOptions {
   account: Account;
@@ -23,6 +26,14 @@ export interface ServeOptions {
   role: string;
   port?: number;
   now?: () => Date;
+  /**
+   * The account folder: when given, the account is read again from disk for every request (Account.open), so
+   * changes other processes save (a scheduler tick, a RESTlet call, `ns-local run`) show and are not overwritten
+   * by a stale in-memory copy. Without it the server works on `account` in memory (tests, the demo).
+   */
+  accountDir?: string;
+  /** Mounted at /app/site/hosting/restlet.nl on the same port (runtime/restlet createRestletHandler). */
+  restlets?: (req: RestletRequest) => Promise<RestletResponse>;
   /** Called after every Suitelet request with its governance. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -50,15 +61,17 @@ export interface LocalServer {
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, tooLarge?: () => void, limit = 10_000_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      if (size > limit) return;
       size += c.length;
-      if (size > 10_000_000) {
+      if (size > limit) {
         reject(new Error('request body too large'));
-        req.destroy();
+        if (tooLarge) tooLarge();
+        else req.destroy();
         return;
       }
       chunks.push(c);
@@ -100,15 +113,28 @@ function indexPage(options: ServeOptions, user: LocalUser): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>ns-local</title><style>${NS_STYLE} li.off{color:#999}</style></head><body><div class="ns-header"><span class="ns-logo">NetSuite</span><span class="ns-env">ns-local · account ${esc(options.account.settings.accountId)} · role ${esc(user.roleId)}</span></div><div class="page"><h1 class="title">Suitelets</h1><ul>${links}</ul></div></body></html>`;
 }
 
-export async function startLocalServer(options: ServeOptions): Promise<LocalServer> {
-  ensureDeploymentRecords(options.account, options.objects);
-  options.account.save();
-  const user = userForRole(options.role);
+export async function startLocalServer(served: ServeOptions): Promise<LocalServer> {
+  ensureDeploymentRecords(served.account, served.objects);
+  served.account.save();
+  const user = userForRole(served.role);
   const requests: RequestLogEntry[] = [];
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname === RESTLET_PATH && served.restlets) {
+      const body = await readBody(req, () => {
+        // Answered before the body is read to its end; the connection closes after (runtime/restlet/server.ts).
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify({ error: { code: 'SSS_REQUEST_TOO_LARGE', message: 'The request body is larger than 10 MB.' } }));
+      }, 10 * 1024 * 1024).catch(() => undefined); // the same limit as runtime/restlet/server.ts [U]
+      if (body === undefined) return;
+      const out = await served.restlets({ method, url: req.url ?? '/', headers: req.headers, body });
+      res.writeHead(out.status, out.headers);
+      res.end(out.body);
+      return;
+    }
+    const options = { ...served, account: served.accountDir !== undefined ? Account.open(served.accountDir) : served.account };
     if (url.pathname === '/' || url.pathname === '/app/center/card.nl') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(indexPage(options, user));
@@ -164,7 +190,7 @@ export async function startLocalServer(options: ServeOptions): Promise<LocalServ
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(served.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {

@@ -41,6 +41,14 @@ describe('variance review figures', () => {
     expect(s.get('254')).toEqual([0, -4]);
   });
 
+  it('a period longer than 60 weeks trends its last 60 weeks (the ones ending at "to"), not its first', () => {
+    const weeks = weeksBetween('2000-01-01', '2026-11-30');
+    expect(weeks).toHaveLength(60);
+    expect(weeks.at(-1)).toBe('2026-11-30');
+    expect(weeks[0]).toBe('2025-10-13');
+    expect(weeksBetween('2025-12-01', '2026-11-30')).toHaveLength(53);
+  });
+
   it('top items: most value lost first, merged across adjustments and transfers', () => {
     expect(topItems([{ item: '1', itemName: 'A', units: -1, value: -5 }, { item: '2', itemName: 'B', units: -1, value: -9 }, { item: '1', itemName: 'A', units: -1, value: -5 }], 1)).toEqual([{ item: '1', itemName: 'A', units: -2, value: -10 }]);
   });

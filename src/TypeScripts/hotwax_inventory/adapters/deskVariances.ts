@@ -6,7 +6,9 @@
 import * as search from 'N/search';
 import { forEachResult, type FilterExpression } from './pagedSearch';
 import { isoOfUserDate, userDate } from './cycleCountSearches';
-import type { AdjustmentGroup, ItemGroup, ReviewFilters, TransferGroup, WeekGroup } from '../core/desk/varianceReview';
+import type { AdjustmentGroup, DrillRow, ItemGroup, ReviewFilters, TransferGroup, WeekGroup } from '../core/desk/varianceReview';
+
+export type { DrillRow } from '../core/desk/varianceReview';
 import { CYCLE_COUNT, orientTransfer } from '../core/desk/varianceReview';
 
 const S = search.Summary;
@@ -126,17 +128,6 @@ export function onHandByLocation(): Map<string, number> {
   return out;
 }
 
-export interface DrillRow {
-  id: string;
-  recordType: string;
-  tranid: string;
-  date: string;
-  from: string;
-  to: string;
-  units: number;
-  value: number;
-  lines: number;
-}
 
 /** The transactions behind one cell: grouped by transaction, largest loss first, at most 1,000. */
 export function drillTransactions(f: ReviewFilters, vl: readonly string[]): DrillRow[] {

@@ -7,7 +7,7 @@
 import type { EntryPoints } from 'N/types';
 import * as runtime from 'N/runtime';
 import * as url from 'N/url';
-import { renderDrill, renderReview, reviewCsv, drillCsv, type ReviewData } from './varianceReviewPage';
+import { renderDrill, renderReview, reviewCsv, drillCsv, type ReviewData } from '../core/desk/varianceReviewPage';
 import { readFilters } from '../core/desk/varianceReview';
 import * as reads from '../adapters/deskVariances';
 

@@ -123,15 +123,18 @@ export interface WeekGroup {
   value: number;
 }
 
-/** Week starts (Mondays, YYYY-MM-DD) covering [from, to]. */
+export const MAX_TREND_WEEKS = 60;
+
+/** Week starts (Mondays, YYYY-MM-DD) covering [from, to]; of a longer period, its last MAX_TREND_WEEKS weeks (ending at `to`). */
 export function weeksBetween(fromIso: string, toIso: string): string[] {
   const day = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+  const mondayOf = (n: number): number => n - ((((n + 3) % 7) + 7) % 7);
   const start = day(fromIso);
   const end = day(toIso);
   if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return [];
-  const monday = start - ((((start + 3) % 7) + 7) % 7);
+  const first = Math.max(mondayOf(start), mondayOf(end) - (MAX_TREND_WEEKS - 1) * 7);
   const weeks: string[] = [];
-  for (let d = monday; d <= end && weeks.length < 60; d += 7) weeks.push(new Date(d * 86_400_000).toISOString().slice(0, 10));
+  for (let d = first; d <= end; d += 7) weeks.push(new Date(d * 86_400_000).toISOString().slice(0, 10));
   return weeks;
 }
 
@@ -199,4 +202,17 @@ export function readFilters(params: Readonly<Record<string, string | undefined>>
   const store = /^\d{1,12}$/.test(params.store ?? '') ? (params.store ?? '') : '';
   const reason = (params.reason ?? '').slice(0, 100);
   return { from, to, store, reason, kind, measure };
+}
+
+/** One transaction behind a figure of the review (grouped search row: its lines summed, signed per store). */
+export interface DrillRow {
+  id: string;
+  recordType: string;
+  tranid: string;
+  date: string;
+  from: string;
+  to: string;
+  units: number;
+  value: number;
+  lines: number;
 }

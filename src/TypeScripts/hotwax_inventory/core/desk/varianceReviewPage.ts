@@ -1,7 +1,7 @@
-// The variance review's pages and CSV, from the figures of core/desk/varianceReview (pure: no N/*).
-import { barChart, sparkline } from '../core/desk/svg';
-import { esc, formatNumber, link, money, page, table, type Column } from '../core/desk/html';
-import { writeCsv } from '../core/csv';
+// The variance review's pages and CSV, from the figures of core/desk/varianceReview (pure: no N/*, no adapter).
+import { barChart, sparkline } from './svg';
+import { esc, formatNumber, link, money, page, table, type Column } from './html';
+import { writeCsv } from '../csv';
 import {
   buildMatrix,
   cellKey,
@@ -14,13 +14,13 @@ import {
   worstStore,
   type AdjustmentGroup,
   type Cell,
+  type DrillRow,
   type ItemGroup,
   type Matrix,
   type ReviewFilters,
   type TransferGroup,
   type WeekGroup,
-} from '../core/desk/varianceReview';
-import type { DrillRow } from '../adapters/deskVariances';
+} from './varianceReview';
 
 export interface ReviewData {
   filters: ReviewFilters;
