@@ -183,7 +183,8 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
   if (kind === 'receipt') {
     const short = shortfall(plan);
     for (const s of short) {
-      const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : !receiveShortfall ? `stay in transit; written off ${options.graceDays} day(s) after the last receipt of this transfer unless a later receipt covers them (policy ${options.policy})` : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
+      const later = `stay in transit; written off ${options.graceDays} day(s) after the last receipt of this transfer unless a later receipt covers them (policy ${options.policy})`;
+      const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : !receiveShortfall ? later : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
       rows.push(row('short', `Line ${s.toLine} (item ${s.item}): ${s.quantity} shipped were not received; the ${s.quantity} ${note}.`, options.policy === 'keep' || !receiveShortfall ? 'Send a later receipt when the rest arrives, or let the discrepancy policy write it off.' : 'Nothing to do; the write-off carries this shipment and line.', s.toLine));
     }
     if (receiveShortfall) for (const p of finishDiscrepancy(entry, short.map((s) => ({ item: s.item, quantity: s.quantity, location: to.to })), to, options, writeOffs, memo)) rows.push(row('write-off failed', p, WRITE_OFF_ACTION));
