@@ -1,11 +1,12 @@
 // `npm run bench`: runs every flow's benchmark through the local runtime and prints one table per flow.
-// Narrow it with `npm run bench -- --only variances|po|receipts|inventory|cyclecounts|desk --sizes 1000,10000`.
+// Narrow it with `npm run bench -- --only variances|po|receipts|inventory|cyclecounts|desk|transfers --sizes 1000,10000`.
 import { benchVarianceImport } from './varianceImport';
 import { benchPoExport } from './poExport';
 import { benchReceipts } from './receipts';
 import { benchInventoryExport } from './inventoryExport';
 import { benchCycleCounts } from './cycleCounts';
 import { benchDesk } from './desk';
+import { benchTransfers } from './transfers';
 import { parseSizes } from './sizes';
 
 
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
   if (want('po')) table('PO export (open POs x 20 lines; Map/Reduce units per stage)', await benchPoExport(parseSizes(argv, [1000, 10000])));
   if (want('receipts')) table('Item receipts (entries in one file, one PO each; Map/Reduce units per stage)', await benchReceipts(parseSizes(argv, [100, 1000])));
   if (want('inventory')) table('Inventory snapshot (item x location rows; SEARCH task)', await benchInventoryExport(parseSizes(argv, [10000, 100000])));
+  if (want('transfers')) {
+    const lines = argv.includes('--lines') ? Number(argv[argv.indexOf('--lines') + 1]) || 50 : 50;
+    table(`Transfer orders (N warehouse-to-store TOs x ${lines} lines, shipped; export runs until idle, then one receipt file of N entries; scheduled runs of 10,000 units each)`, await benchTransfers(parseSizes(argv, [1000]), lines));
+  }
   if (want('cyclecounts')) {
     const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
     table(`Cycle counts (items x ${stores} stores; classification and planning Map/Reduce, one reduce per store, 5,000 units each)`, await benchCycleCounts(parseSizes(argv, [1000, 10000]), stores));

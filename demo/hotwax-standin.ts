@@ -46,6 +46,31 @@ export interface VarianceRow {
   hotwaxId: string;
 }
 
+/** A transfer order as NetSuite exports it (the fields the stand-in reads). */
+export interface TransferOrderDoc {
+  statusFlowId: string;
+  orderStatus: string;
+  originFacilityExternalId: string;
+  shipGroups: { orderFacilityExternalId: string; items: { externalId: string; productIdValue: string; quantity: number; shippedQuantity: number; receivedQuantity: number }[] }[];
+  identifications: { orderIdentificationTypeId: string; idValue: string }[];
+}
+
+/** A shipped warehouse fulfillment as NetSuite exports it. */
+export interface TransferFulfillmentDoc {
+  externalId: string;
+  transferOrderId: string;
+  packages: { trackingNumber: string | null; items: { externalId: string; productIdValue: string; quantity: number }[] }[];
+}
+
+/** A store receipt or a store shipment of a transfer order (HotWax -> NetSuite). */
+export interface TransferFeedEntry {
+  orderId: string;
+  fulfillmentId?: string;
+  shipmentId?: string;
+  trackingNumber?: string;
+  items: { line_id: string; quantity: number }[];
+}
+
 /** One draft cycle count NetSuite sent (HotWax's draft count import: one countImportName per count). */
 export interface CountList {
   file: string;
@@ -151,6 +176,44 @@ export class HotWaxStandIn {
     const dir = `${this.base}${folder}`;
     await this.client.mkdir(dir, true);
     await this.client.put(Buffer.from(`${csv}\r\n`), `${dir}/${fileName}`);
+    return `${folder}/${fileName}`;
+  }
+
+  /**
+   * Takes in what NetSuite exported of transfer orders (docs/feeds.md, "Transfer orders"): the orders
+   * (transferorderv2/export) and the warehouse's shipped fulfillments (transferorderv2/import/fulfillment-wh).
+   */
+  async importTransfers(): Promise<{ files: string[]; orders: TransferOrderDoc[]; fulfillments: TransferFulfillmentDoc[] }> {
+    const read = async (folder: string): Promise<{ name: string; docs: unknown[] }[]> => {
+      const dir = `${this.base}${folder}`;
+      if (!(await this.client.exists(dir))) return [];
+      const entries = (await this.client.list(dir)).filter((e) => e.type === '-' && e.name.toLowerCase().endsWith('.json')).sort((a, b) => a.name.localeCompare(b.name));
+      const out: { name: string; docs: unknown[] }[] = [];
+      for (const e of entries) out.push({ name: e.name, docs: JSON.parse(((await this.client.get(`${dir}/${e.name}`)) as Buffer).toString('utf8')) as unknown[] });
+      // NetSuite may send the same name again once HotWax moved the first away (two runs in one second): keep both.
+      const archive = `${dir}/hotwax-imported`;
+      if (entries.length > 0) await this.client.mkdir(archive, true);
+      for (const e of entries) {
+        let target = `${archive}/${e.name}`;
+        for (let n = 2; await this.client.exists(target); n++) target = `${archive}/${e.name.replace(/\.json$/i, '')}.${n}.json`;
+        await this.client.rename(`${dir}/${e.name}`, target);
+      }
+      return out;
+    };
+    const orders = await read('transferorderv2/export');
+    const fulfillments = await read('transferorderv2/import/fulfillment-wh');
+    return {
+      files: [...orders.map((f) => `transferorderv2/export/${f.name}`), ...fulfillments.map((f) => `transferorderv2/import/fulfillment-wh/${f.name}`)],
+      orders: orders.flatMap((f) => f.docs as TransferOrderDoc[]),
+      fulfillments: fulfillments.flatMap((f) => f.docs as TransferFulfillmentDoc[]),
+    };
+  }
+
+  /** A store received a transfer (transferorderv2/export/receipt) or shipped one (transferorderv2/oms-fulfillment). */
+  async writeTransferFeed(kind: 'receipt' | 'shipment', fileName: string, entries: TransferFeedEntry[]): Promise<string> {
+    const folder = kind === 'receipt' ? 'transferorderv2/export/receipt' : 'transferorderv2/oms-fulfillment';
+    await this.client.mkdir(`${this.base}${folder}`, true);
+    await this.client.put(Buffer.from(JSON.stringify(entries)), `${this.base}${folder}/${fileName}`);
     return `${folder}/${fileName}`;
   }
 

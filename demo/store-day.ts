@@ -10,6 +10,9 @@ import type { FullRunSummary } from '../runtime/engines/scriptRunner';
 import { loadFixture, type AccountFixture } from '../runtime/account/fixture';
 import type { FieldValue, StoredRecord } from '../runtime/account/types';
 import { projectRoot } from '../runtime/paths';
+import { ChangeJournal, type ExecutionEnv } from '../runtime/context';
+import { GovernanceMeter } from '../runtime/engines/governance';
+import { createRecordModule, type RecordModule } from '../runtime/modules/record';
 
 export const SCRIPTS = {
   variances: 'customscript_hwx_sc_variance_import',
@@ -18,6 +21,8 @@ export const SCRIPTS = {
   inventory: 'customscript_hwx_sc_inventory_export',
   classify: 'customscript_hwx_mr_cc_classify',
   planner: 'customscript_hwx_mr_cc_plan',
+  toExport: 'customscript_hwx_sc_to_export',
+  toImport: 'customscript_hwx_sc_to_import',
 } as const;
 
 /** The cycle-count custom records (src/Objects/cyclecounts). */
@@ -157,12 +162,72 @@ export interface StoreDayReport {
   onHand: { item: string; location: string; before: number; after: number }[];
   created: Record<string, number[]>;
   cycleCounts: CycleCountReport;
+  transfers: TransferReport;
   accountDir: string;
   sftpRoot: string;
   failed: boolean;
 }
 
+/** The day's two transfer orders, and on hand / in transit of their items at their locations, before and after. */
+export interface TransferReport {
+  orders: { id: number; kind: string; from: string; to: string; before: string; after: string; detail: string }[];
+  stock: { item: string; location: string; onHandBefore: number; onHandAfter: number; inTransitBefore: number; inTransitAfter: number }[];
+}
+
 type Progress = (text: string) => void;
+
+/** NetSuite users at work (the warehouse creating and shipping a transfer order): the emulated N/record, as the UI would. */
+function asNetSuiteUser<T>(env: LocalEnvironment, fn: (record: RecordModule) => T): T {
+  const account = env.account();
+  const meter = new GovernanceMeter(1_000_000);
+  const exec: ExecutionEnv = {
+    account,
+    projectFolder: env.projectFolder,
+    script: { scriptId: 'customscript_ui', deploymentId: 'customdeploy_ui', objectType: 'scheduledscript', params: {}, logLevel: 'DEBUG', invocationType: 'ON_DEMAND' },
+    executionContext: 'USERINTERFACE',
+    executionId: 'ui',
+    meter: () => meter,
+    journal: new ChangeJournal(),
+    tasks: { enqueue: () => 'task-ui' },
+    now: () => new Date(),
+  };
+  const out = fn(createRecordModule(exec));
+  account.save();
+  return out;
+}
+
+function createTransferOrder(env: LocalEnvironment, from: number, to: number, lines: [number, number][], ship: boolean): number {
+  return asNetSuiteUser(env, (record) => {
+    const t = record.create({ type: 'transferorder' });
+    t.setValue({ fieldId: 'subsidiary', value: 1 });
+    t.setValue({ fieldId: 'location', value: from });
+    t.setValue({ fieldId: 'transferlocation', value: to });
+    t.setValue({ fieldId: 'orderstatus', value: 'B' }); // approved: Pending Fulfillment
+    lines.forEach(([item, quantity], line) => {
+      t.setSublistValue({ sublistId: 'item', fieldId: 'item', line, value: item });
+      t.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line, value: quantity });
+    });
+    const id = t.save();
+    if (ship) {
+      const f = record.transform({ fromType: 'transferorder', fromId: id, toType: 'itemfulfillment' });
+      f.setValue({ fieldId: 'shipstatus', value: 'C' }); // Shipped: out of the warehouse, in transit to the store
+      f.save();
+    }
+    return id;
+  });
+}
+
+const TRANSFER_ITEMS = ['3412', '3413'];
+const TRANSFER_LOCATIONS = ['1', '254', '255', '256'];
+
+function transferStock(env: LocalEnvironment): Map<string, { onHand: number; inTransit: number }> {
+  const account = env.account();
+  const out = new Map<string, { onHand: number; inTransit: number }>();
+  for (const item of TRANSFER_ITEMS) for (const location of TRANSFER_LOCATIONS) out.set(`${item}@${location}`, { onHand: account.onHand(item, location), inTransit: account.inTransit(item, location) });
+  return out;
+}
+
+const toStatusOf = (env: LocalEnvironment, id: number): string => String(env.account().getRecord('transferorder', id)?.fields.statusref ?? '(none)');
 
 function onHandSnapshot(env: LocalEnvironment): Map<string, number> {
   const map = new Map<string, number>();
@@ -250,7 +315,7 @@ function cycleCountReport(env: LocalEnvironment, planIds: readonly number[], cou
 
 export async function playStoreDay(env: LocalEnvironment, progress: Progress = () => undefined): Promise<StoreDayReport> {
   const has = (scriptId: string): boolean => env.objects.scripts.some((s) => s.scriptId === scriptId);
-  const report: StoreDayReport = { steps: [], hotwax: [], folders: {}, rejectedRows: [], purchaseOrders: [], onHand: [], created: {}, cycleCounts: { classes: [], plans: [], counted: [], history: [], accuracy: [] }, accountDir: env.accountDir, sftpRoot: env.sftpRoot, failed: false };
+  const report: StoreDayReport = { steps: [], hotwax: [], folders: {}, rejectedRows: [], purchaseOrders: [], onHand: [], created: {}, cycleCounts: { classes: [], plans: [], counted: [], history: [], accuracy: [] }, transfers: { orders: [], stock: [] }, accountDir: env.accountDir, sftpRoot: env.sftpRoot, failed: false };
   const onHandBefore = onHandSnapshot(env);
   const posBefore = poStatuses(env);
 
@@ -354,6 +419,7 @@ export async function playStoreDay(env: LocalEnvironment, progress: Progress = (
     await run('Purchase orders pending receipt -> HotWax (after receiving)', SCRIPTS.poExport);
     const again = await hotwax.importPurchaseOrders();
     report.hotwax.push({ action: 'imported updated purchase orders', detail: `${again.lines.length} lines from ${again.files.join(', ') || '(no file: nothing changed)'}` });
+    if (has(SCRIPTS.toExport) && has(SCRIPTS.toImport)) await transfersOfTheDay(env, hotwax, report, run);
     // Evening snapshot.
     await run('Inventory snapshot (evening)', SCRIPTS.inventory, 'customdeploy_hwx_sc_inv_export_daily');
     const evening = await hotwax.importInventorySnapshot();
@@ -388,6 +454,58 @@ export async function playStoreDay(env: LocalEnvironment, progress: Progress = (
     report.onHand.push({ item, location, before: was, after: now });
   }
   return report;
+}
+
+type Run = (step: string, scriptId: string, deploymentId?: string) => Promise<FullRunSummary | undefined>;
+
+/**
+ * Transfers (docs/transfer-orders.md): the warehouse ships store 254 six jackets and four hoodies in NetSuite;
+ * store 255 sends store 256 two hoodies and a jacket, shipped in HotWax. Store 254 receives one jacket short:
+ * the receipt deployment's policy (writeoff, account 927) writes it off. Store 256 receives what 255 shipped.
+ */
+async function transfersOfTheDay(env: LocalEnvironment, hotwax: HotWaxStandIn, report: StoreDayReport, run: Run): Promise<void> {
+  const before = transferStock(env);
+  const toStore = createTransferOrder(env, 1, 254, [[3412, 6], [3413, 4]], true);
+  const storeToStore = createTransferOrder(env, 255, 256, [[3413, 2], [3412, 1]], false);
+  const statusBefore = new Map([toStore, storeToStore].map((id) => [id, toStatusOf(env, id)]));
+  report.hotwax.push({ action: 'NetSuite warehouse', detail: `transfer order ${toStore} (Main Warehouse -> Store 254) created and shipped; ${storeToStore} (Store 255 -> Store 256) approved` });
+
+  await run('Transfer orders -> HotWax', SCRIPTS.toExport, 'customdeploy_hwx_sc_to_export');
+  const first = await hotwax.importTransfers();
+  report.hotwax.push({ action: 'imported transfer orders and warehouse shipments', detail: `${first.orders.length} order(s), ${first.fulfillments.length} fulfillment(s) from ${first.files.join(', ') || '(no file)'}` });
+  const orderId = (d: { identifications: { idValue: string }[] }): string => d.identifications[0]?.idValue ?? '';
+  // Store 254 receives the warehouse shipment, one jacket short.
+  const shipment = first.fulfillments.find((f) => f.transferOrderId === String(toStore));
+  const received = (shipment?.packages ?? []).flatMap((p) => p.items).map((i) => ({ line_id: i.externalId, quantity: i.productIdValue === '3412' ? i.quantity - 1 : i.quantity }));
+  const receipt254 = await hotwax.writeTransferFeed('receipt', 'to_receipt_store254.json', [{ orderId: String(toStore), fulfillmentId: shipment?.externalId ?? '', shipmentId: 'HC-SHIP-254-1', items: received }]);
+  // Store 255 ships the store-to-store transfer in full.
+  const order255 = first.orders.find((o) => orderId(o) === String(storeToStore));
+  const shipped = (order255?.shipGroups ?? []).flatMap((g) => g.items).map((i) => ({ line_id: i.externalId, quantity: i.quantity }));
+  const shipment255 = await hotwax.writeTransferFeed('shipment', 'to_shipment_store255.json', [{ orderId: String(storeToStore), shipmentId: 'HC-SHIP-255-1', trackingNumber: '1Z255256', items: shipped }]);
+  report.hotwax.push({ action: 'stores received and shipped transfers', detail: `${receipt254}: store 254 received ${received.map((r) => `line ${r.line_id} x${r.quantity}`).join(', ')} (one jacket short); ${shipment255}: store 255 shipped ${shipped.map((r) => `line ${r.line_id} x${r.quantity}`).join(', ')}` });
+
+  await run('Transfer receipts from HotWax (store 254)', SCRIPTS.toImport, 'customdeploy_hwx_sc_to_receipt');
+  await run('Transfer shipments from HotWax (store 255)', SCRIPTS.toImport, 'customdeploy_hwx_sc_to_fulfillment');
+  await run('Transfer orders -> HotWax (after shipping)', SCRIPTS.toExport, 'customdeploy_hwx_sc_to_export');
+  const second = await hotwax.importTransfers();
+  const shippedNow = second.orders.find((o) => orderId(o) === String(storeToStore));
+  const arriving = (shippedNow?.shipGroups ?? []).flatMap((g) => g.items).filter((i) => i.shippedQuantity > i.receivedQuantity).map((i) => ({ line_id: i.externalId, quantity: i.shippedQuantity - i.receivedQuantity }));
+  const receipt256 = await hotwax.writeTransferFeed('receipt', 'to_receipt_store256.json', [{ orderId: String(storeToStore), shipmentId: 'HC-SHIP-255-1', items: arriving }]);
+  report.hotwax.push({ action: 'store 256 received the transfer from store 255', detail: `${receipt256}: ${arriving.map((r) => `line ${r.line_id} x${r.quantity}`).join(', ') || '(nothing shipped?)'} (from ${second.files.join(', ') || '(no file)'})` });
+  await run('Transfer receipts from HotWax (store 256)', SCRIPTS.toImport, 'customdeploy_hwx_sc_to_receipt');
+
+  const after = transferStock(env);
+  const adjustments = env.account().listRecords('inventoryadjustment').filter((a) => String(a.fields.externalid ?? '').startsWith('HWX-TOA-'));
+  report.transfers.orders.push(
+    { id: toStore, kind: 'warehouse -> store', from: '1', to: '254', before: statusBefore.get(toStore) ?? '', after: toStatusOf(env, toStore), detail: `shipped in NetSuite, received one jacket short; policy writeoff: inventory adjustment ${adjustments.map((a) => `${a.id} (${a.sublists.inventory?.map((l) => `${String(l.adjustqtyby)} x ${String(l.item)}`).join(', ') ?? ''}, account ${String(a.fields.account)})`).join(', ') || '(none)'}` },
+    { id: storeToStore, kind: 'store -> store', from: '255', to: '256', before: statusBefore.get(storeToStore) ?? '', after: toStatusOf(env, storeToStore), detail: 'exported, shipped by store 255 in HotWax (item fulfillment in NetSuite), received at store 256' },
+  );
+  for (const [key, b] of before) {
+    const a = after.get(key) ?? { onHand: 0, inTransit: 0 };
+    if (a.onHand === b.onHand && a.inTransit === b.inTransit) continue;
+    const [item = '', location = ''] = key.split('@');
+    report.transfers.stock.push({ item, location, onHandBefore: b.onHand, onHandAfter: a.onHand, inTransitBefore: b.inTransit, inTransitAfter: a.inTransit });
+  }
 }
 
 function formatCycleCounts(cc: CycleCountReport, itemName: (id: string) => string, locationName: (id: string) => string): string[] {
@@ -443,6 +561,12 @@ export function formatStoreDayReport(report: StoreDayReport, env: LocalEnvironme
   for (const p of report.purchaseOrders) out.push(`  ${p.tranid} (${p.id}): ${p.before} -> ${p.after}`);
   out.push('', 'On hand that changed, per item and location (before -> after):');
   for (const o of report.onHand) out.push(`  ${itemName(o.item).padEnd(20)} ${locationName(o.location).padEnd(24)} ${String(o.before).padStart(6)} -> ${String(o.after).padStart(6)}`);
+  out.push('', 'Transfer orders of the day (status before -> after):');
+  if (report.transfers.orders.length === 0) out.push('  (none)');
+  for (const t of report.transfers.orders) out.push(`  ${t.id} ${t.kind.padEnd(18)} ${locationName(t.from)} -> ${locationName(t.to)}: ${t.before} -> ${t.after}; ${t.detail}`);
+  out.push('', 'On hand and in transit of the transferred items (before the transfers -> end of day):');
+  out.push(`  ${'item'.padEnd(20)} ${'location'.padEnd(24)} ${'on hand'.padStart(15)} ${'in transit'.padStart(12)}`);
+  for (const r of report.transfers.stock) out.push(`  ${itemName(r.item).padEnd(20)} ${locationName(r.location).padEnd(24)} ${`${r.onHandBefore} -> ${r.onHandAfter}`.padStart(15)} ${`${r.inTransitBefore} -> ${r.inTransitAfter}`.padStart(12)}`);
   out.push(...formatCycleCounts(report.cycleCounts, itemName, locationName));
   out.push('', `Account folder: ${report.accountDir}   (npx ns-local records <type> --account ${path.relative(process.cwd(), report.accountDir)})`, `SFTP root:      ${report.sftpRoot}`, '');
   out.push(report.failed ? 'RESULT: a step FAILED (see "!" lines above).' : 'RESULT: every step completed; rejected rows are in the error reports, as intended.');

@@ -26,7 +26,7 @@ describe('store-day demo report', () => {
   it('every NetSuite step completed, and every flow ran', () => {
     expect(report.steps.filter((s) => s.status !== 'COMPLETE').map((s) => `${s.step}: ${s.errors.join('; ')}`)).toEqual([]);
     expect(new Set(report.steps.map((s) => s.script))).toEqual(
-      new Set(['customscript_hwx_sc_inventory_export', 'customscript_hwx_mr_po_export', 'customscript_hwx_mr_po_receipt', 'customscript_hwx_sc_variance_import', 'customscript_hwx_mr_cc_classify', 'customscript_hwx_mr_cc_plan']),
+      new Set(['customscript_hwx_sc_inventory_export', 'customscript_hwx_mr_po_export', 'customscript_hwx_mr_po_receipt', 'customscript_hwx_sc_variance_import', 'customscript_hwx_mr_cc_classify', 'customscript_hwx_mr_cc_plan', 'customscript_hwx_sc_to_export', 'customscript_hwx_sc_to_import']),
     );
     expect(report.failed).toBe(false);
   });
@@ -204,5 +204,39 @@ describe('store-day demo report: cycle counts', () => {
       expect(a.items).toBe(cls?.[a.abcClass as 'A' | 'B' | 'C']);
     }
     expect(report.cycleCounts.accuracy.some((a) => a.counted > 0 && a.accuracy !== null && a.accuracy > 0 && a.accuracy < 100)).toBe(true);
+  });
+});
+
+describe('store-day demo report: transfers', () => {
+  it('both transfer orders are received, as the account says; the warehouse-to-store shortfall is written off by the policy', () => {
+    const account = env.account();
+    expect(report.transfers.orders.map((t) => [t.kind, t.before, t.after])).toEqual([
+      ['warehouse -> store', 'pendingReceipt', 'received'],
+      ['store -> store', 'pendingFulfillment', 'received'],
+    ]);
+    for (const t of report.transfers.orders) expect(account.getRecord('transferorder', t.id)?.fields.statusref).toBe(t.after);
+    const [toStore, storeToStore] = report.transfers.orders;
+    // Policy writeoff (store-day.json, account 927): one jacket, at store 254, carrying HotWax's shipment id.
+    const writeOffs = account.listRecords('inventoryadjustment').filter((a) => String(a.fields.externalid).startsWith('HWX-TOA-'));
+    expect(writeOffs.map((a) => [a.fields.account, a.fields.custbody_hwx_to_shipment_id, a.sublists.inventory?.map((l) => [l.item, l.location, l.adjustqtyby])])).toEqual([['927', 'HC-SHIP-254-1', [['3412', '254', -1]]]]);
+    // NetSuite's records: the store shipment is an item fulfillment from 255; each TO has one HotWax receipt.
+    const fulfillments = account.listRecords('itemfulfillment').filter((f) => String(f.fields.createdfrom) === String(storeToStore?.id));
+    expect(fulfillments.map((f) => [f.fields.externalid?.toString().slice(0, 8), f.fields.custbody_hwx_to_shipment_id])).toEqual([['HWX-TOF-', 'HC-SHIP-255-1']]);
+    for (const t of [toStore, storeToStore]) expect(account.listRecords('itemreceipt').filter((r) => String(r.fields.createdfrom) === String(t?.id))).toHaveLength(1);
+  });
+
+  it('on hand and in transit before and after, per location, are the account\'s and add up', () => {
+    const account = env.account();
+    const row = (item: string, location: string) => report.transfers.stock.find((r) => r.item === item && r.location === location);
+    for (const r of report.transfers.stock) {
+      expect(r.onHandAfter).toBe(account.onHand(r.item, r.location));
+      expect(r.inTransitAfter).toBe(account.inTransit(r.item, r.location));
+      expect(r.inTransitBefore).toBe(0);
+      expect(r.inTransitAfter).toBe(0); // everything shipped was received or written off by the end of the day
+    }
+    // Jackets: 6 left the warehouse; store 254 keeps 5 (1 written off); 1 went from 255 to 256. Hoodies: 4 to 254, 2 from 255 to 256.
+    const delta = (item: string, location: string): number => (row(item, location)?.onHandAfter ?? 0) - (row(item, location)?.onHandBefore ?? 0);
+    expect([delta('3412', '1'), delta('3412', '254'), delta('3412', '255'), delta('3412', '256')]).toEqual([-6, 5, -1, 1]);
+    expect([delta('3413', '1'), delta('3413', '254'), delta('3413', '255'), delta('3413', '256')]).toEqual([-4, 4, -2, 2]);
   });
 });

@@ -32,10 +32,13 @@ export const PARAM = {
 
 export const EXPORT_FLOW = 'transfer:export';
 const STATE_FILE = 'hwx_to_export_state.json';
-/** Reserve for the uploads (3 x 100), the state save (20), the feed-file record (10 + 20) and the log. */
-const RESERVE = 500;
 /** Orders or fulfillments per file. */
 const PER_FILE = 500;
+/** One upload: its folder path listed level by level (10 each, up to 3, plus a makeDirectory), the name check (10), the upload (100). */
+const UNITS_PER_UPLOAD = 200;
+/** After the uploads: the state save (20), the feed-file record (10 + 20), the SFTP connection and the log, with margin. */
+const UNITS_TO_FINISH = 200;
+const filesFor = (documents: number): number => Math.ceil(documents / PER_FILE);
 
 function loadState(): ExportState {
   const latest = findLatestFeedFile(EXPORT_FLOW);
@@ -80,11 +83,14 @@ export function execute(): void {
   const shipped = shippedFulfillments(warehouseToStore);
   const fulfillmentDocs: Record<string, unknown>[] = [];
   let waiting = 0;
+  const orderFiles = [...docs.values()].reduce((n, list) => n + filesFor(list.length), 0);
   for (const [fulfillmentId, toId] of shipped) {
     if ((state.fulfillments[toId] ?? []).includes(fulfillmentId)) continue;
     const to = orders.get(toId);
     if (!to) continue;
-    if (remainingUnits() < RESERVE + 10) {
+    // Loading one more (10) must leave enough for every file this run will upload, this fulfillment's included:
+    // at volume the uploads themselves are several hundred units (1,000 TOs = 2 order files + 2 fulfillment files).
+    if (remainingUnits() < 10 + UNITS_TO_FINISH + UNITS_PER_UPLOAD * (orderFiles + filesFor(fulfillmentDocs.length + 1))) {
       waiting += 1;
       continue;
     }

@@ -13,7 +13,7 @@
  */
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
-import { textParam } from '../adapters/scriptParams';
+import { intParam, textParam } from '../adapters/scriptParams';
 import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { remainingUnits } from '../adapters/governance';
 import { closeTransferOrderLines, findByExternalId, loadTransferOrder, openTransform, saveTransform, saveWriteOff, type Found } from '../adapters/transferRecords';
@@ -21,6 +21,9 @@ import { describe, errorCode, errorMessage, IntegrationError } from '../core/int
 import { externalIdOf, parseTransferFeed, type FeedEntry, type FeedKind } from '../core/transfers/feed';
 import { planEntry, policyOf, resolveToLine, shortfall, type DiscrepancyPolicy } from '../core/transfers/plan';
 import { reportCsv, reportName, type ReportRow } from '../core/transfers/report';
+import { cutoffDate, dueWriteOffs, graceExternalId, MAX_GRACE_DAYS } from '../core/transfers/grace';
+import { graceReceiptsSince, hotwaxReceipts, shippedFulfillmentDates, today } from '../adapters/transferGrace';
+import { hotwaxStores, transferOrders } from '../adapters/transferSearches';
 
 export const PARAM = {
   mode: 'custscript_hwx_to_mode',
@@ -29,6 +32,7 @@ export const PARAM = {
   account: 'custscript_hwx_to_writeoff_account',
   shrinkLocation: 'custscript_hwx_to_shrink_location',
   reason: 'custscript_hwx_to_writeoff_reason',
+  graceDays: 'custscript_hwx_to_grace_days',
   sftpConfig: 'custscript_hwx_to_sftp_config',
 } as const;
 
@@ -47,12 +51,14 @@ export interface ImportOptions {
   account: string;
   shrinkLocation: string;
   reason: string;
+  /** writeoff/close: days a shortfall stays in transit before it is written off (0: at receipt). */
+  graceDays: number;
 }
 
 export function readOptions(): ImportOptions {
   const mode: FeedKind = textParam(PARAM.mode).trim().toLowerCase() === 'fulfillment' ? 'fulfillment' : 'receipt';
   const folder = textParam(PARAM.folder).replace(/^\/+|\/+$/g, '') || DEFAULT_FOLDERS[mode];
-  const options: ImportOptions = { mode, folder, policy: policyOf(textParam(PARAM.policy)), account: textParam(PARAM.account).trim(), shrinkLocation: textParam(PARAM.shrinkLocation).trim(), reason: textParam(PARAM.reason).trim() || 'Transfer shortfall' };
+  const options: ImportOptions = { mode, folder, policy: policyOf(textParam(PARAM.policy)), account: textParam(PARAM.account).trim(), shrinkLocation: textParam(PARAM.shrinkLocation).trim(), reason: textParam(PARAM.reason).trim() || 'Transfer shortfall', graceDays: intParam(PARAM.graceDays, 0, 0, MAX_GRACE_DAYS) };
   if (mode === 'receipt' && options.policy !== 'keep' && !options.account && !options.shrinkLocation) {
     throw new IntegrationError('TO_WRITEOFF_ACCOUNT_MISSING', `The discrepancy policy ${options.policy} writes shortfalls off, but neither ${PARAM.account} (adjustment account) nor ${PARAM.shrinkLocation} (shrink location) is set on the deployment.`, {});
   }
@@ -96,7 +102,8 @@ export function execute(): void {
     }
     done.push(remote.name);
   }
-  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left }).slice(0, 3900) });
+  const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0 };
+  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting }).slice(0, 3900) });
 }
 
 /** One file: every entry, then its report and its move. False when governance ran out (the file stays). */
@@ -150,7 +157,7 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
   const to = existing && options.policy === 'keep' ? undefined : loadTransferOrder(entry.orderId);
   if (existing) {
     // Made by an earlier delivery or by this file before a kill: never again. Finish what the policy still owes.
-    const owed = kind === 'receipt' && options.policy !== 'keep' && to ? finishDiscrepancy(entry, existing.short, to, options, writeOffs, memo) : [];
+    const owed = kind === 'receipt' && writesOffAtReceipt(options) && to ? finishDiscrepancy(entry, existing.short, to, options, writeOffs, memo) : [];
     return { status: 'already', rows: [...owed.map((p) => row('write-off failed', p, WRITE_OFF_ACTION)), row('already posted', `This entry was already posted (${kind === 'receipt' ? 'item receipt' : 'item fulfillment'} ${existing.id}, External ID ${externalId}); nothing was posted again.`, 'Nothing to do.')] };
   }
   if (!to) return { status: 'rejected', rows: [row('rejected', `Transfer order ${entry.orderId} does not exist in NetSuite.`, 'Check the orderId (the NETSUITE_ORDER_ID of the exported transfer order).')] };
@@ -162,7 +169,7 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
   }
   const plan = planEntry(entry, opened.opened.offered, toLines, kind);
   const rows = plan.problems.map((p) => row(kind === 'receipt' ? 'not received' : 'not shipped', p.problem, p.action, p.lineId));
-  const receiveShortfall = kind === 'receipt' && options.policy !== 'keep';
+  const receiveShortfall = kind === 'receipt' && writesOffAtReceipt(options);
   const postedQuantity = plan.lines.reduce((n, l) => n + l.quantity + (receiveShortfall ? l.short : 0), 0);
   if (postedQuantity <= 0) return { status: 'rejected', rows: rows.length > 0 ? rows : [row('rejected', 'Every line of the entry is 0: nothing was posted.', 'Nothing to do, or send the quantities.')] };
   try {
@@ -176,12 +183,89 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
   if (kind === 'receipt') {
     const short = shortfall(plan);
     for (const s of short) {
-      const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
-      rows.push(row('short', `Line ${s.toLine} (item ${s.item}): ${s.quantity} shipped were not received; the ${s.quantity} ${note}.`, options.policy === 'keep' ? 'Send a later receipt when the rest arrives, or let the discrepancy policy write it off.' : 'Nothing to do; the write-off carries this shipment and line.', s.toLine));
+      const later = `stay in transit; written off ${options.graceDays} day(s) after the last receipt of this transfer unless a later receipt covers them (policy ${options.policy})`;
+      const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : !receiveShortfall ? later : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
+      rows.push(row('short', `Line ${s.toLine} (item ${s.item}): ${s.quantity} shipped were not received; the ${s.quantity} ${note}.`, options.policy === 'keep' || !receiveShortfall ? 'Send a later receipt when the rest arrives, or let the discrepancy policy write it off.' : 'Nothing to do; the write-off carries this shipment and line.', s.toLine));
     }
     if (receiveShortfall) for (const p of finishDiscrepancy(entry, short.map((s) => ({ item: s.item, quantity: s.quantity, location: to.to })), to, options, writeOffs, memo)) rows.push(row('write-off failed', p, WRITE_OFF_ACTION));
   }
   return { status: 'posted', rows };
+}
+
+/** writeoff/close without a grace period: the shortfall is received and written off with the receipt. */
+const writesOffAtReceipt = (options: ImportOptions): boolean => options.policy !== 'keep' && options.graceDays === 0;
+
+/**
+ * The grace step (receipt mode, writeoff/close, grace period > 0), after the files: first the write-offs a killed
+ * run left undone (a grace receipt without its write-off), then every fulfillment whose remainder is due
+ * (core/transfers/grace): a receipt of what it still has in transit (External ID HWX-TOGR-<fulfillment>, the
+ * quantities in HotWax Short Quantity, the HotWax shipment and line ids of the TO's receipts) and its write-off
+ * (HWX-TOGA-<fulfillment>); under close, the lines are closed. Governance is checked before each.
+ */
+function graceStep(options: ImportOptions): { writtenOff: number; waiting: number } {
+  const result = { writtenOff: 0, waiting: 0 };
+  if (options.mode !== 'receipt' || options.policy === 'keep' || options.graceDays === 0) return result;
+  const day = today();
+  const adjustmentType = options.shrinkLocation ? 'inventorytransfer' : 'inventoryadjustment';
+  const made = graceReceiptsSince(cutoffDate(day, 31));
+  const writeOffs = findByExternalId(adjustmentType, [...made.keys()].map((ext) => graceExternalId('writeoff', ext.replace(/^HWX-TOGR-/, ''))));
+  for (const g of made.values()) {
+    const externalId = graceExternalId('writeoff', g.externalId.replace(/^HWX-TOGR-/, ''));
+    if (writeOffs.has(externalId) || g.short.length === 0) continue;
+    if (remainingUnits() < UNITS_PER_ENTRY) return { ...result, waiting: result.waiting + 1 };
+    saveGraceWriteOff(externalId, g.shipmentId, g.to, g.location, g.subsidiary, g.short, options, `item receipt ${g.id}`);
+    result.writtenOff += 1;
+  }
+  const stores = hotwaxStores();
+  const open = [...transferOrders(stores, []).values()].filter((t) => stores.has(t.to) && t.lines.some((l) => l.fulfilled > l.received));
+  if (open.length === 0) return result;
+  const ids = open.map((t) => t.id);
+  const { receipts, lineIds } = hotwaxReceipts(ids);
+  for (const due of dueWriteOffs(receipts, shippedFulfillmentDates(ids), day, options.graceDays)) {
+    const receiptId = graceExternalId('receipt', due.fulfillment);
+    if (made.has(receiptId)) continue;
+    if (remainingUnits() < UNITS_PER_ENTRY) {
+      result.waiting += 1;
+      continue;
+    }
+    const to = loadTransferOrder(due.to);
+    if (!to) continue;
+    const toLines = to.lines.map((l) => l.line);
+    const opened = openTransform(due.to, 'receipt', due.fulfillment, toLines);
+    if (!opened.ok) continue; // nothing of this fulfillment is in transit any more
+    const lines = opened.opened.offered.filter((o) => o.available > 0).map((o) => ({ index: o.index, toLine: o.toLine, item: o.item, quantity: 0, short: o.available, hotwaxLineIds: lineIds.get(`${due.to}|${o.item}`) ?? [] }));
+    if (lines.length === 0) continue;
+    const memo = `HotWax shipment${due.shipmentId ? ` ${due.shipmentId}` : ''}: not received ${options.graceDays} day(s) after the last receipt (${due.lastReceipt}), fulfillment ${due.fulfillment}`;
+    try {
+      saveTransform(opened.opened, lines, 'receipt', { externalId: receiptId, memo, shipmentId: due.shipmentId, trackingNumber: '', receiveShortfall: true });
+    } catch (err) {
+      if (errorCode(err) === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+      log.error({ title: `Transfer write-off: fulfillment ${due.fulfillment} not received`, details: `${describe(err)}. Tried again next run.` });
+      continue;
+    }
+    const lineNote = lines.flatMap((l) => l.hotwaxLineIds).join(',');
+    saveGraceWriteOff(graceExternalId('writeoff', due.fulfillment), due.shipmentId, due.to, to.to, to.subsidiary, lines.map((l) => ({ item: l.item, quantity: l.short })), options, `${memo}${lineNote ? `, HotWax lines ${lineNote}` : ''}`);
+    if (options.policy === 'close') {
+      try {
+        closeTransferOrderLines(due.to, [...new Set(lines.map((l) => l.toLine).filter((l) => l !== ''))]);
+      } catch (err) {
+        if (errorCode(err) === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+        log.error({ title: `Transfer write-off: lines of transfer order ${due.to} not closed`, details: describe(err) });
+      }
+    }
+    result.writtenOff += 1;
+  }
+  return result;
+}
+
+function saveGraceWriteOff(externalId: string, shipmentId: string, toId: string, location: string, subsidiary: string, lines: { item: string; quantity: number }[], options: ImportOptions, memo: string): void {
+  try {
+    saveWriteOff({ externalId, memo: `${options.reason}: ${memo}, transfer order ${toId}`, shipmentId, account: options.account, location, subsidiary, shrinkLocation: options.shrinkLocation, lines });
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
+    if (code !== 'DUP_RCRD') log.error({ title: `Transfer write-off ${externalId} refused`, details: `${describe(err)}. The receipt of the remainder is posted; tried again every run for 31 days, or post the adjustment by hand.` });
+  }
 }
 
 const WRITE_OFF_ACTION = 'The receipt is posted (its lines show the short quantity in HotWax Short Quantity). Fix the cause (account, location), then send the file again: the receipt is not posted twice and the write-off is made then; or post the adjustment by hand.';
