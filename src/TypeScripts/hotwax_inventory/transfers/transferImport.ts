@@ -120,7 +120,9 @@ function importFile(name: string, text: string, options: ImportOptions, sftpFold
   const found = findByExternalId(recordType, parsed.entries.map((e) => externalIdOf(options.mode, e.key)));
   const writeOffs = options.mode === 'receipt' && options.policy !== 'keep' ? findByExternalId(options.shrinkLocation ? 'inventorytransfer' : 'inventoryadjustment', parsed.entries.map((e) => externalIdOf('writeoff', e.key))) : new Map<string, Found>();
   for (const entry of parsed.entries) {
-    if (remainingUnits() < UNITS_PER_ENTRY) return false;
+    // Keep what finishing the file costs (report upload, move) in hand: the file stays for the next run, which
+    // finds the entries posted so far by External ID, rather than running out of units while finishing.
+    if (remainingUnits() < UNITS_PER_ENTRY + UNITS_PER_FILE) return false;
     const outcome = importEntry(entry, name, options, found, writeOffs);
     rows.push(...outcome.rows);
     if (outcome.status === 'posted') total.posted += 1;
