@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { startLocalEnvironment } from '../demo/environment';
 import type { AccountFixture } from '../runtime/account/fixture';
 import type { FullRunSummary } from '../runtime/engines/scriptRunner';
-import { parseSizes } from './sizes';
+import { parseSizes, parseStores } from './sizes';
 
 const CLASSIFY = 'customscript_hwx_mr_cc_classify';
 const PLAN = 'customscript_hwx_mr_cc_plan';
@@ -115,7 +115,7 @@ export async function benchCycleCounts(sizes: number[], stores = 50): Promise<Cy
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
+  const stores = parseStores(argv);
   benchCycleCounts(parseSizes(argv, [1000]), stores)
     .then((rows) => process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`))
     .catch((err: unknown) => {

@@ -12,7 +12,7 @@ import type { Account } from '../runtime/account/account';
 import type { AccountFixture } from '../runtime/account/fixture';
 import type { StoredLine } from '../runtime/account/types';
 import { suiteletPath } from '../runtime/http/urls';
-import { parseSizes } from './sizes';
+import { parseSizes, parseStores } from './sizes';
 
 export const DESK_REVIEW = suiteletPath('customscript_hwx_sl_variance_review', 'customdeploy_hwx_sl_variance_review');
 export const VARIANCE_LOCATIONS = { Damaged: 901, Lost: 902, Stolen: 903, Found: 904 } as const;
@@ -191,7 +191,7 @@ export async function benchDesk(sizes: number[], stores = 50): Promise<DeskBench
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
+  const stores = parseStores(argv);
   benchDesk(parseSizes(argv, [100_000]), stores)
     .then((rows) => process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`))
     .catch((err: unknown) => {

@@ -7,7 +7,7 @@ import { benchInventoryExport } from './inventoryExport';
 import { benchCycleCounts } from './cycleCounts';
 import { benchDesk } from './desk';
 import { benchTransfers } from './transfers';
-import { parseSizes } from './sizes';
+import { parseSizes, parseStores } from './sizes';
 
 
 function table(title: string, rows: object[]): void {
@@ -36,11 +36,11 @@ async function main(): Promise<void> {
     table(`Transfer orders (N warehouse-to-store TOs x ${lines} lines, shipped; export runs until idle, then one receipt file of N entries; scheduled runs of 10,000 units each)`, await benchTransfers(parseSizes(argv, [1000]), lines));
   }
   if (want('cyclecounts')) {
-    const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
+    const stores = parseStores(argv);
     table(`Cycle counts (items x ${stores} stores; classification and planning Map/Reduce, one reduce per store, 5,000 units each)`, await benchCycleCounts(parseSizes(argv, [1000, 10000]), stores));
   }
   if (want('desk')) {
-    const stores = argv.includes('--stores') ? Number(argv[argv.indexOf('--stores') + 1]) || 50 : 50;
+    const stores = parseStores(argv);
     table(`Desk: variance review over one year of variance lines at ${stores} stores (units and wall time per request: year page, last-month page, CSV export of the year, drill-down; 1,000 units per Suitelet request; reopenMs = Account.open, what ns-local serve pays per request)`, await benchDesk(parseSizes(argv, [100_000, 300_000]), stores));
   }
 }
