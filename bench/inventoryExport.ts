@@ -68,8 +68,8 @@ export function inventoryBenchFixture(items: number): AccountFixture {
 
 const scriptUnits = (run: FullRunSummary): number => Object.values(run.usage).reduce((n, u) => n + u.units, 0);
 
-/** An environment for calling emulated N/* modules directly on the account (as a user or a plain script would), no governance limit. */
-export function userEnv(env: LocalEnvironment): ExecutionEnv {
+/** The account as a paged scheduled script sees it, with no governance limit so that the units can be counted. */
+function scheduledScriptEnv(env: LocalEnvironment): ExecutionEnv {
   const account = env.account();
   const meter = new GovernanceMeter(Number.MAX_SAFE_INTEGER);
   const execEnv: ExecutionEnv = {
@@ -88,7 +88,7 @@ export function userEnv(env: LocalEnvironment): ExecutionEnv {
 
 /** Reads the saved search the way a paged scheduled script would, charging its units. */
 function pagedAlternative(env: LocalEnvironment): { units: number; ms: number; rows: number } {
-  const execEnv = userEnv(env);
+  const execEnv = scheduledScriptEnv(env);
   const meter = execEnv.meter();
   const t0 = Date.now();
   const search = createSearchModule(execEnv).load({ id: 'customsearch_hwx_inventory_snapshot' });
@@ -108,7 +108,7 @@ function pagedAlternative(env: LocalEnvironment): { units: number; ms: number; r
 
 /** What a Map/Reduce whose getInputData returns the same search would persist: one pair per row. */
 function mapReduceInput(env: LocalEnvironment): { pairs: number; mb: number } {
-  const pairs = searchResultsAsMapReduceInput(createSearchModule(userEnv(env)).load({ id: 'customsearch_hwx_inventory_snapshot' }));
+  const pairs = searchResultsAsMapReduceInput(createSearchModule(scheduledScriptEnv(env)).load({ id: 'customsearch_hwx_inventory_snapshot' }));
   const bytes = pairs.reduce((n, p) => n + Buffer.byteLength(p.key) + Buffer.byteLength(p.value), 0);
   return { pairs: pairs.length, mb: Math.round((bytes / 1048576) * 10) / 10 };
 }

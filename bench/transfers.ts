@@ -11,9 +11,8 @@
 //
 //   npm run build && node build/bench/transfers.js [--sizes 1000] [--lines 50]
 import * as fs from 'node:fs';
-import { startLocalEnvironment, type LocalEnvironment } from '../demo/environment';
+import { asNetSuiteUser, startLocalEnvironment, type LocalEnvironment } from '../demo/environment';
 import type { AccountFixture } from '../runtime/account/fixture';
-import { asNetSuiteUser } from '../__tests__/transfers/transferFixture';
 import { parseSizes } from './sizes';
 
 const EXPORT = { script: 'customscript_hwx_sc_to_export', deployment: 'customdeploy_hwx_sc_to_export' } as const;

@@ -12,6 +12,9 @@ import { runPendingTasks, runScript, type FullRunSummary, type RunOptions, type 
 import { loadProjectObjects, type ProjectObjects } from '../runtime/objects';
 import { projectRoot } from '../runtime/paths';
 import { EMBEDDED_SFTP_PASSWORD, EMBEDDED_SFTP_USER } from '../runtime/sftp/defaults';
+import { ChangeJournal, type ExecutionEnv } from '../runtime/context';
+import { GovernanceMeter } from '../runtime/engines/governance';
+import { createRecordModule, type RecordModule } from '../runtime/modules/record';
 
 /** The embedded server's default login (runtime/sftp/defaults.ts). */
 export const SFTP_USER = EMBEDDED_SFTP_USER;
@@ -147,4 +150,32 @@ export async function startLocalEnvironment(options: { fixture?: AccountFixture;
     },
   };
   return env;
+}
+
+/**
+ * An execution environment over the environment's account for code that acts as a NetSuite user in the UI (a
+ * warehouse creating a transfer order, an admin editing a record): the emulated N/* modules with no governance
+ * limit. Save the account afterwards (asNetSuiteUser does).
+ */
+export function userExecutionEnv(env: LocalEnvironment): ExecutionEnv {
+  const meter = new GovernanceMeter(Number.MAX_SAFE_INTEGER);
+  return {
+    account: env.account(),
+    projectFolder: env.projectFolder,
+    script: { scriptId: 'customscript_ui', deploymentId: 'customdeploy_ui', objectType: 'scheduledscript', params: {}, logLevel: 'DEBUG', invocationType: 'ON_DEMAND' },
+    executionContext: 'USERINTERFACE',
+    executionId: 'ui',
+    meter: () => meter,
+    journal: new ChangeJournal(),
+    tasks: { enqueue: () => 'task-ui' },
+    now: () => new Date(),
+  };
+}
+
+/** Runs `fn` with the emulated N/record as a NetSuite user would, then saves the account. */
+export function asNetSuiteUser<T>(env: LocalEnvironment, fn: (record: RecordModule) => T): T {
+  const exec = userExecutionEnv(env);
+  const out = fn(createRecordModule(exec));
+  exec.account.save();
+  return out;
 }

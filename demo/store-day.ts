@@ -4,15 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LocalEnvironment } from './environment';
-import { DEFAULT_FIXTURE, SFTP_BASE_DIR, SFTP_PASSWORD, SFTP_USER } from './environment';
+import { asNetSuiteUser, DEFAULT_FIXTURE, SFTP_BASE_DIR, SFTP_PASSWORD, SFTP_USER } from './environment';
 import { HotWaxStandIn, type CountList, type ReceiptEntry, type VarianceRow } from './hotwax-standin';
 import type { FullRunSummary } from '../runtime/engines/scriptRunner';
 import { loadFixture, type AccountFixture } from '../runtime/account/fixture';
 import type { FieldValue, StoredRecord } from '../runtime/account/types';
 import { projectRoot } from '../runtime/paths';
-import { ChangeJournal, type ExecutionEnv } from '../runtime/context';
-import { GovernanceMeter } from '../runtime/engines/governance';
-import { createRecordModule, type RecordModule } from '../runtime/modules/record';
 
 export const SCRIPTS = {
   variances: 'customscript_hwx_sc_variance_import',
@@ -176,25 +173,6 @@ export interface TransferReport {
 
 type Progress = (text: string) => void;
 
-/** NetSuite users at work (the warehouse creating and shipping a transfer order): the emulated N/record, as the UI would. */
-function asNetSuiteUser<T>(env: LocalEnvironment, fn: (record: RecordModule) => T): T {
-  const account = env.account();
-  const meter = new GovernanceMeter(1_000_000);
-  const exec: ExecutionEnv = {
-    account,
-    projectFolder: env.projectFolder,
-    script: { scriptId: 'customscript_ui', deploymentId: 'customdeploy_ui', objectType: 'scheduledscript', params: {}, logLevel: 'DEBUG', invocationType: 'ON_DEMAND' },
-    executionContext: 'USERINTERFACE',
-    executionId: 'ui',
-    meter: () => meter,
-    journal: new ChangeJournal(),
-    tasks: { enqueue: () => 'task-ui' },
-    now: () => new Date(),
-  };
-  const out = fn(createRecordModule(exec));
-  account.save();
-  return out;
-}
 
 function createTransferOrder(env: LocalEnvironment, from: number, to: number, lines: [number, number][], ship: boolean): number {
   return asNetSuiteUser(env, (record) => {

@@ -1,12 +1,11 @@
 // Shared by the inventory snapshot tests and benchmark: the demo account set up for the snapshot script,
 // reading what HotWax received, and writing transactions through the emulated N/record.
-import { DEFAULT_FIXTURE, type LocalEnvironment } from '../../demo/environment';
+import { DEFAULT_FIXTURE, userExecutionEnv, type LocalEnvironment } from '../../demo/environment';
 import { loadFixture, type AccountFixture } from '../../runtime/account/fixture';
 import { createRecordModule, type RecordModule } from '../../runtime/modules/record';
 import { createSearchModule, type SearchModule } from '../../runtime/modules/search';
 import type { StoredRecord } from '../../runtime/account/types';
 import { parseCsvWithLines } from '../../src/TypeScripts/hotwax_inventory/core/csv';
-import { userEnv } from '../../bench/inventoryExport';
 
 export const SCRIPT = 'customscript_hwx_sc_inventory_export';
 export const DAILY = 'customdeploy_hwx_sc_inv_export_daily';
@@ -62,7 +61,7 @@ export function snapshotRecords(env: LocalEnvironment): StoredRecord[] {
 
 /** Runs `act` with the emulated N/record and N/search over the environment's account (as a user in the UI), then saves the account. */
 export function asUser(env: LocalEnvironment, act: (modules: { record: RecordModule; search: SearchModule }) => void): void {
-  const execEnv = userEnv(env);
+  const execEnv = userExecutionEnv(env);
   act({ record: createRecordModule(execEnv), search: createSearchModule(execEnv) });
   execEnv.account.save();
 }

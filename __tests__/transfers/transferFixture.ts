@@ -3,11 +3,8 @@
 // emulated N/record, as a warehouse user would) and HotWax (files on SFTP).
 import * as fs from 'node:fs';
 import type { AccountFixture } from '../../runtime/account/fixture';
-import type { LocalEnvironment } from '../../demo/environment';
+import { asNetSuiteUser, type LocalEnvironment } from '../../demo/environment';
 import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
-import { ChangeJournal, type ExecutionEnv } from '../../runtime/context';
-import { GovernanceMeter } from '../../runtime/engines/governance';
-import { createRecordModule, type RecordModule } from '../../runtime/modules/record';
 
 export const ITEMS = { jacket: 3412, hoodie: 3413, tee: 3415, stray: 3499 } as const;
 export const LOC = { warehouse: 1, store254: 254, store255: 255, outlet: 300, shrink: 901 } as const;
@@ -48,25 +45,6 @@ export function transferFixture(policy: Record<string, string> = {}): AccountFix
   };
 }
 
-/** Runs `fn` against the account as a NetSuite user would (the warehouse creating and shipping). */
-export function asNetSuiteUser<T>(env: LocalEnvironment, fn: (record: RecordModule) => T): T {
-  const account = env.account();
-  const meter = new GovernanceMeter(1_000_000);
-  const exec: ExecutionEnv = {
-    account,
-    projectFolder: env.projectFolder,
-    script: { scriptId: 'customscript_ui', deploymentId: 'customdeploy_ui', objectType: 'scheduledscript', params: {}, logLevel: 'DEBUG', invocationType: 'ON_DEMAND' },
-    executionContext: 'USERINTERFACE',
-    executionId: 'ui',
-    meter: () => meter,
-    journal: new ChangeJournal(),
-    tasks: { enqueue: () => 'task-ui' },
-    now: () => new Date(),
-  };
-  const out = fn(createRecordModule(exec));
-  account.save();
-  return out;
-}
 
 export function createTransferOrder(env: LocalEnvironment, from: number, to: number, lines: { item: number; quantity: number }[], orderstatus = 'B'): number {
   return asNetSuiteUser(env, (record) => {

@@ -4,8 +4,8 @@
 // the next one continues: every fulfillment reaches HotWax once, every receipt is posted once, even with a run
 // killed midway. Two lines per TO keep the test quick; `npm run bench -- --only transfers` measures 50.
 import * as fs from 'node:fs';
-import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
-import { asNetSuiteUser, EXPORT, FOLDERS, IMPORT, inTransit, ITEMS, LOC, onHand, readJsonFiles, run, transferFixture } from './transferFixture';
+import { asNetSuiteUser, startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
+import { EXPORT, FOLDERS, IMPORT, inTransit, ITEMS, LOC, onHand, readJsonFiles, run, transferFixture } from './transferFixture';
 
 const TRANSFERS = 1000;
 const STORES = [LOC.store254, LOC.store255];
