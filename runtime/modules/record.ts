@@ -639,6 +639,24 @@ function submitValue(env: ExecutionEnv, field: FieldDef | undefined, fieldId: st
   return normalizeValue(field, fieldId, value, 'script');
 }
 
+/**
+ * One line of an item receipt as a transform offers it (NETSUITE.md 4.4): checked with the remaining quantity,
+ * or unchecked at 0 under "Default Items to Zero Received" (`zero`).
+ */
+function receiptLine(env: ExecutionEnv, orderline: string, source: StoredLine, remaining: number, location: FieldValue, zero: boolean): StoredLine {
+  return {
+    orderline,
+    item: source.item ?? null,
+    description: source.description ?? '',
+    itemreceive: !zero,
+    quantity: zero ? 0 : remaining,
+    quantityremaining: remaining,
+    location,
+    onhand: location === null || isEmptyValue(source.item) ? 0 : env.account.onHand(String(source.item), String(location)),
+    rate: source.rate ?? 0,
+  };
+}
+
 /** Item receipt lines for a PO (NETSUITE.md 4.4): one per open line with something left to receive. */
 function receiptLinesFor(env: ExecutionEnv, po: StoredRecord): StoredLine[] {
   const zero = env.account.settings.defaultItemsToZeroReceived;
@@ -648,17 +666,7 @@ function receiptLinesFor(env: ExecutionEnv, po: StoredRecord): StoredLine[] {
     const remaining = remainingToReceive(poLine);
     if (remaining <= 0) continue;
     const location = isEmptyValue(poLine.location) ? (po.fields.location ?? null) : (poLine.location ?? null);
-    lines.push({
-      orderline: String(poLine.line),
-      item: poLine.item ?? null,
-      description: poLine.description ?? '',
-      itemreceive: !zero,
-      quantity: zero ? 0 : remaining,
-      quantityremaining: remaining,
-      location,
-      onhand: location === null || isEmptyValue(poLine.item) ? 0 : env.account.onHand(String(poLine.item), String(location)),
-      rate: poLine.rate ?? 0,
-    });
+    lines.push(receiptLine(env, String(poLine.line), poLine, remaining, location, zero));
   }
   return lines;
 }
@@ -716,18 +724,7 @@ function transferOrderTransform(env: ExecutionEnv, fromId: number, toType: strin
   for (const toLine of stored.sublists.item ?? []) {
     const remaining = open.get(String(toLine.line)) ?? 0;
     if (remaining <= 1e-9) continue;
-    const location = stored.fields.transferlocation ?? null;
-    lines.push({
-      orderline: String(Number(toLine.line) + 2),
-      item: toLine.item ?? null,
-      description: toLine.description ?? '',
-      itemreceive: !zero,
-      quantity: zero ? 0 : remaining,
-      quantityremaining: remaining,
-      location,
-      onhand: location === null || isEmptyValue(toLine.item) ? 0 : env.account.onHand(String(toLine.item), String(location)),
-      rate: toLine.rate ?? 0,
-    });
+    lines.push(receiptLine(env, String(Number(toLine.line) + 2), toLine, remaining, stored.fields.transferlocation ?? null, zero));
   }
   if (lines.length === 0) throw cannot();
   return { id: null, fields: { ...common, ...(fulfillment !== undefined ? { itemfulfillment: fulfillment } : {}) }, sublists: { item: lines }, isDynamic: options?.isDynamic === true };
