@@ -132,6 +132,40 @@ describe('integration health (admin)', () => {
     expect(Number(again?.fields.custrecord_hwx_ff_skipped)).toBe(appliedFirstTime);
   }, 60_000);
 
+  it("shows each flow's last runs with their status and units, as the run-log records say, newest first", async () => {
+    await page.goto(`${server.url}${HEALTH}`);
+    const logged = env.account().listRecords('customrecord_hwx_run');
+    // The store day ran every flow: each desk flow has runs, and each shown run is a run-log record.
+    const flowsRun = new Set(logged.map((r) => String(r.fields.custrecord_hwx_run_flow)));
+    for (const flow of ['variance:inventoryadjustment', 'variance:inventorytransfer', 'receipt:purchaseorder/receipt', 'purchaseorder:export', 'inventory:snapshot', 'cyclecount:plan', 'transfer:export', 'transfer:receipt', 'transfer:fulfillment']) expect(flowsRun).toContain(flow);
+    const spans = page.locator('#flows span.run');
+    const shown: { id: string | null; status: string | null; units: number }[] = [];
+    for (let i = 0; i < (await spans.count()); i++) {
+      const span = spans.nth(i);
+      shown.push({ id: await span.getAttribute('data-run'), status: await span.getAttribute('data-status'), units: Number(await span.getAttribute('data-units')) });
+    }
+    expect(shown.length).toBeGreaterThanOrEqual(9);
+    for (const s of shown) {
+      const rec = logged.find((r) => String(r.id) === s.id);
+      expect(rec).toBeDefined();
+      expect(s.status).toBe(rec?.fields.custrecord_hwx_run_status);
+      expect(s.units).toBe(Number(rec?.fields.custrecord_hwx_run_units));
+      expect(s.units).toBeGreaterThan(0);
+    }
+    // The receipts row lists the newest receipt runs first.
+    const receiptRuns = logged.filter((r) => r.fields.custrecord_hwx_run_flow === 'receipt:purchaseorder/receipt').map((r) => String(r.id)).reverse().slice(0, 3);
+    const receiptRow = page.locator('#flows tbody tr', { hasText: 'Item receipts' });
+    const receiptSpans = receiptRow.locator('span.run');
+    const receiptShown: (string | null)[] = [];
+    for (let i = 0; i < (await receiptSpans.count()); i++) receiptShown.push(await receiptSpans.nth(i).getAttribute('data-run'));
+    expect(receiptShown).toEqual(receiptRuns);
+    // A run with rejected rows (the item variances with bad rows) says it needs attention.
+    expect(shown.some((s) => s.status === 'NEEDS_ATTENTION')).toBe(true);
+    await page.locator('#flows span.run a').first().click();
+    await page.waitForSelector('h1[data-record-id]');
+    expect(await page.textContent('body')).toContain('Governance units used');
+  });
+
   it('pauses and resumes a flow schedule on the deployment record, confirmed and recorded', async () => {
     await page.goto(`${server.url}${HEALTH}`);
     await page.click('a.act[data-deployment="customdeploy_hwx_mr_po_export"][data-act="pause"]');

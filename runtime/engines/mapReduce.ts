@@ -71,6 +71,9 @@ export async function runMapReduce(setup: ExecutionSetup, executionId: string, r
     if (reload || !shared) shared = execution.loadEntryPoints();
     return shared;
   };
+  // summaryContext.dateCreated is "the time and day when the script began running" (Oracle help, summaryContext
+  // members): one instant for the instance, the same in a summarize restarted after a server restart.
+  const began = new Date();
   const usage: Record<string, StageUsage> = {};
   const apiTotals: Record<string, { calls: number; units: number }> = {};
   const errors: MapReduceResult['errors'] = [];
@@ -242,13 +245,13 @@ export async function runMapReduce(setup: ExecutionSetup, executionId: string, r
     const runSummarize = async (isRestarted: boolean) =>
       invoke('summarize', USAGE_LIMITS.summarize, (ep) =>
         (ep.summarize as (s: unknown) => unknown)({
-          dateCreated: new Date(),
-          seconds: 0,
+          dateCreated: began,
+          seconds: Math.round((Date.now() - began.getTime()) / 1000),
           usage: Object.values(usage).reduce((n, u) => n + u.units, 0),
           concurrency: 1,
           yields: 0,
           isRestarted,
-          inputSummary: { dateCreated: new Date(), seconds: 0, usage: usage.getInputData?.units ?? 0, error: inputError },
+          inputSummary: { dateCreated: began, seconds: 0, usage: usage.getInputData?.units ?? 0, error: inputError },
           mapSummary: stageSummary('map', mapResult),
           reduceSummary: stageSummary('reduce', reduceResult),
           output: iteratorOf(output.map((p) => [p.key, p.value] as [string, string])),

@@ -20,11 +20,19 @@ function cell(account: Account, field: string, value: FieldValue): string {
   return esc(text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
 }
 
-export function renderRecordPage(account: Account, record: StoredRecord): string {
+/**
+ * `labels`: the project's custom field labels by field id (NetSuite shows a custom field by its label; the id
+ * is kept beside it for the developer reading the emulated page).
+ */
+export function renderRecordPage(account: Account, record: StoredRecord, labels: ReadonlyMap<string, string> = new Map()): string {
   const title = `${esc(displayName(record))}`;
+  const name = (k: string): string => {
+    const label = labels.get(k);
+    return label ? `${esc(label)} <span class="fid">${esc(k)}</span>` : esc(k);
+  };
   const fields = Object.entries(record.fields)
     .filter(([k]) => k !== 'id')
-    .map(([k, v]) => `<tr><td class="lbl">${esc(k)}</td><td>${cell(account, k, v)}</td></tr>`)
+    .map(([k, v]) => `<tr><td class="lbl">${name(k)}</td><td>${cell(account, k, v)}</td></tr>`)
     .join('');
   const sublists = Object.entries(record.sublists)
     .map(([name, lines]) => {

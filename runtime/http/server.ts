@@ -13,6 +13,11 @@ import type { RestletRequest, RestletResponse } from '../restlet/handler';
 import type { ProjectObjects } from '../objects';
 import { currentDeployment, deploymentAudience, ensureDeploymentRecords } from './deployments';
 import { notFoundPage, renderRecordPage } from './recordPage';
+
+/** Custom field labels by id: custom record fields and custom body/column/entity/item fields. */
+function fieldLabels(objects: ProjectObjects): Map<string, string> {
+  return new Map([...objects.customRecordTypes.flatMap((t) => t.fields.map((f) => [f.scriptId, f.label] as const)), ...objects.customFields.map((f) => [f.scriptId, f.label] as const)]);
+}
 import { errorPage, runSuitelet, userForRole, type LocalUser, type SuiteletResult } from './suitelet';
 import { CUSTOM_RECORD_PATH, recordTypesForPath, SUITELET_PATH, suiteletPath } from './urls';
 import { NS_STYLE } from './style';
@@ -175,7 +180,7 @@ export async function startLocalServer(served: ServeOptions): Promise<LocalServe
     if (types && Number.isInteger(id)) {
       const record = types.map((t) => options.account.getRecord(t, id)).find((r) => r !== undefined);
       res.writeHead(record ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(record ? renderRecordPage(options.account, record) : notFoundPage(`That record does not exist (${types.join('/')} ${id})`));
+      res.end(record ? renderRecordPage(options.account, record, fieldLabels(options.objects)) : notFoundPage(`That record does not exist (${types.join('/')} ${id})`));
       return;
     }
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });

@@ -159,7 +159,7 @@ function selectValue(v: unknown): string {
 }
 
 /** One record's fields, or undefined when it does not exist (lookupFields gives {} or throws then [U]). */
-function lookUp(type: string, id: string, columns: string[]): Record<string, unknown> | undefined {
+function lookUp(type: search.Type | string, id: string, columns: string[]): Record<string, unknown> | undefined {
   try {
     const values = search.lookupFields({ type, id, columns });
     return Object.keys(values).length === 0 ? undefined : (values);

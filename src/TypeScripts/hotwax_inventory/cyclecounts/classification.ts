@@ -8,6 +8,7 @@ import * as file from 'N/file';
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
 import { IntegrationError, describe } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { classifyItems, summarizeClasses, writeClassificationCsv, type ItemMovement } from '../core/cyclecounts/classify';
 import { resolvePolicy } from '../core/cyclecounts/policy';
 import { addDays, utcDay } from '../core/cyclecounts/days';
@@ -75,8 +76,27 @@ export function reduceClassification(context: EntryPoints.MapReduce.reduceContex
   context.write({ key: context.key, value: JSON.stringify(result) });
 }
 
-export function summarizeClassification(summary: EntryPoints.MapReduce.summarizeContext): void {
+export interface ClassificationRunOutcome {
+  stores: ClassificationResult[];
+  failed: string[];
+}
+
+/** What the run log says of a run (core/runLog.ts): stores classified, items per class, stores not done. */
+export function classificationRunNote(o: ClassificationRunOutcome): RunNote {
+  const items = (k: 'A' | 'B' | 'C'): number => o.stores.reduce((n, s) => n + s.classes[k], 0);
+  return {
+    status: worst(o.failed.length > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE'),
+    text: sentence([
+      o.stores.length > 0 && `classified ${count(o.stores.length, 'store')}: ${items('A')} A, ${items('B')} B, ${items('C')} C items`,
+      o.failed.length > 0 && `${count(o.failed.length, 'store')} not classified: ${o.failed.join('; ')}`.slice(0, 800),
+    ]),
+    files: o.stores.length,
+  };
+}
+
+export function summarizeClassification(summary: EntryPoints.MapReduce.summarizeContext): ClassificationRunOutcome {
   const { outputs: stores, failed } = readReduceOutcome<ClassificationResult>(summary);
   log.audit({ title: `Cycle count classification: ${stores.length} store(s)${failed.length ? `, ${failed.length} failed` : ''}`, details: JSON.stringify({ stores, failed }).slice(0, 3900) });
   if (failed.length > 0) log.error({ title: 'Cycle count classification: stores not classified', details: describe(failed.join('\n')).slice(0, 3900) });
+  return { stores, failed };
 }

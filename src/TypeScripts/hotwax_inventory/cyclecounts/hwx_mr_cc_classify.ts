@@ -5,7 +5,8 @@
  */
 // HotWax Cycle Count Classification (customscript_hwx_mr_cc_classify): see cyclecounts/classification.ts.
 import type { EntryPoints } from 'N/types';
-import { classificationInput, reduceClassification, summarizeClassification } from './classification';
+import { classificationInput, reduceClassification, summarizeClassification, classificationRunNote } from './classification';
+import { loggedSummarize } from '../adapters/runLog';
 
 /** A restarted reduce classifies the store again: a second record, the newest wins (NETSUITE.md 6.2). */
 export const config: EntryPoints.MapReduce.config = { retryCount: 1, exitOnError: false };
@@ -19,5 +20,5 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
 }
 
 export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void {
-  summarizeClassification(summary);
+  loggedSummarize('cyclecount:classify', summary, () => summarizeClassification(summary), classificationRunNote);
 }

@@ -5,7 +5,8 @@
  */
 // HotWax Cycle Count Planner (customscript_hwx_mr_cc_plan): see cyclecounts/planner.ts.
 import type { EntryPoints } from 'N/types';
-import { plannerInput, reducePlanner, summarizePlanner } from './planner';
+import { plannerInput, reducePlanner, summarizePlanner, plannerRunNote } from './planner';
+import { loggedSummarize } from '../adapters/runLog';
 
 /** A restarted reduce finds its plan by External ID and its published list by name (NETSUITE.md 6.2). */
 export const config: EntryPoints.MapReduce.config = { retryCount: 1, exitOnError: false };
@@ -19,5 +20,5 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
 }
 
 export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void {
-  summarizePlanner(summary);
+  loggedSummarize('cyclecount:plan', summary, () => summarizePlanner(summary), plannerRunNote);
 }

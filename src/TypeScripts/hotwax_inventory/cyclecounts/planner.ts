@@ -15,6 +15,7 @@ import * as log from 'N/log';
 import * as file from 'N/file';
 import type { EntryPoints } from 'N/types';
 import { IntegrationError, describe } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { readClassificationCsv } from '../core/cyclecounts/classify';
 import { resolvePolicy, type AbcClass, type CountPolicy } from '../core/cyclecounts/policy';
 import { periodOf, utcDay, type IsoDay } from '../core/cyclecounts/days';
@@ -182,10 +183,31 @@ export function reducePlanner(context: EntryPoints.MapReduce.reduceContext, now:
   context.write({ key: context.key, value: JSON.stringify(runStore(context.key, now)) });
 }
 
-export function summarizePlanner(summary: EntryPoints.MapReduce.summarizeContext): void {
+export interface PlannerRunOutcome {
+  stores: StoreOutcome[];
+  failed: string[];
+}
+
+/** What the run log says of a run (core/runLog.ts): lists sent, counts remembered, stores not done. */
+export function plannerRunNote(o: PlannerRunOutcome): RunNote {
+  const sent = o.stores.reduce((n, s) => n + s.sent.length, 0);
+  const planned = o.stores.filter((s) => s.planned).length;
+  const counted = o.stores.reduce((n, s) => n + s.remembered.counted, 0);
+  return {
+    status: worst(o.failed.length > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE'),
+    text: sentence([
+      o.stores.length > 0 && `${count(o.stores.length, 'store')}: ${count(planned, 'count list')} planned, ${count(sent, 'list')} sent, ${count(counted, 'counted line')} remembered`,
+      o.failed.length > 0 && `${count(o.failed.length, 'store')} not done (the next run retries): ${o.failed.join('; ')}`.slice(0, 800),
+    ]),
+    files: sent,
+  };
+}
+
+export function summarizePlanner(summary: EntryPoints.MapReduce.summarizeContext): PlannerRunOutcome {
   const { outputs: stores, failed } = readReduceOutcome<StoreOutcome>(summary);
   const sent = stores.reduce((n, s) => n + s.sent.length, 0);
   const counted = stores.reduce((n, s) => n + s.remembered.counted, 0);
   log.audit({ title: `Cycle count planner: ${stores.length} store(s), ${sent} list(s) sent, ${counted} line(s) counted${failed.length ? `, ${failed.length} failed` : ''}`, details: JSON.stringify({ stores, failed }).slice(0, 3900) });
   if (failed.length > 0) log.error({ title: 'Cycle count planner: stores not done (the next run retries)', details: describe(failed.join('\n')).slice(0, 3900) });
+  return { stores, failed };
 }

@@ -13,12 +13,19 @@ import * as reads from '../adapters/deskHealth';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
 import { SftpFolder } from '../adapters/sftpFolder';
 import { parseCsvWithLines } from '../core/csv';
-import { allDeployments, FLOWS, isStuck, mayAct, planReprocess } from '../core/desk/health';
+import { allDeployments, FLOWS, isStuck, mayAct, planReprocess, RUNS_PER_FLOW } from '../core/desk/health';
 import { esc, formatNumber, link, page, statusBadge, table } from '../core/desk/html';
 import { describe } from '../core/integrationError';
 
 const SCRIPT = 'customscript_hwx_sl_integration_health';
 const DEPLOY = 'customdeploy_hwx_sl_integration_health';
+
+/** One run of the run log: status, start (a link to its record), units and what it did. */
+function runLine(r: reads.RunRow): string {
+  const started = link(url.resolveRecord({ recordType: 'customrecord_hwx_run', recordId: r.id }), r.started.slice(0, 16).replace('T', ' '));
+  const what = `<span class="note">${esc(formatNumber(r.units))} units · ${esc(r.summary.slice(0, 240))}</span>`;
+  return `<span class="run" data-run="${esc(r.id)}" data-status="${esc(r.status)}" data-units="${r.units}">${statusBadge(r.status)} ${started} ${what}</span>`;
+}
 
 export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void {
   const p = context.request.parameters as Record<string, string | undefined>;
@@ -134,7 +141,9 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
         return `<span data-schedule="${esc(id)}">${esc(id)} ${statusBadge(d.status)}</span> ${canAct ? btn : ''}`;
       })
       .join('<br>');
-    return [esc(fl.label), last, schedule];
+    const runs = reads.latestRuns(fl.runFlows, RUNS_PER_FLOW);
+    const runsHtml = runs.map(runLine).join('<br>') || '<span class="note">no runs logged yet</span>';
+    return [esc(fl.label), runsHtml, last, schedule];
   });
   const counts = reads.feedFileCounts();
   const countRows = counts.map((c) => [esc(c.flow), statusBadge(c.status), esc(formatNumber(c.count))]);
@@ -151,7 +160,7 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
   const poExport = files.filter((f) => f.flow === 'purchaseorder:export').slice(0, 1);
   const actions = reads.latestActions();
   const body = `${message}${canAct ? '' : '<div class="msg warn">Read only: your role may not take actions here.</div>'}
-<div class="subtab">Flows: last files and schedules</div>${table('flows', [{ label: 'Flow' }, { label: 'Last files' }, { label: 'Schedule' }], flowRows)}
+<div class="subtab">Flows: last runs, last files and schedules</div>${table('flows', [{ label: 'Flow' }, { label: 'Last runs (status, started UTC, units, what it did)' }, { label: 'Last files' }, { label: 'Schedule' }], flowRows)}
 <div class="subtab">Failed files</div>${failedHtml}
 <div class="subtab">Stuck in flight (over ${limit} minutes)</div>${stuck.length === 0 ? '<p class="note" id="no-stuck">Nothing stuck.</p>' : table('stuck', [{ label: 'File' }, { label: 'Flow' }, { label: 'Status' }, { label: 'Since' }, { label: 'Last message' }], stuck.map((f) => [fileLink(f), esc(f.flow), statusBadge(f.status), esc(f.created), esc(f.message.slice(0, 200))]))}
 <div class="subtab">Files by status</div>${table('counts', [{ label: 'Flow' }, { label: 'Status' }, { label: 'Files', num: true }], countRows)}

@@ -7,12 +7,13 @@
 import type { EntryPoints } from 'N/types';
 import * as error from 'N/error';
 import * as log from 'N/log';
-import { readOptions, runInventoryExport } from './inventoryExport';
+import { inventoryRunNote, readOptions, runInventoryExport } from './inventoryExport';
+import { loggedScheduledRun } from '../adapters/runLog';
 import { describe, IntegrationError } from '../core/integrationError';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   try {
-    runInventoryExport(readOptions(), new Date());
+    loggedScheduledRun('inventory:snapshot', () => runInventoryExport(readOptions(), new Date()), inventoryRunNote);
   } catch (err) {
     // Logged, then rethrown: only an uncaught error makes the run Failed on the Scheduled Script Status page
     // (NETSUITE.md 6.1), and it is thrown as a SuiteScriptError named by its code (e.g. SNAPSHOT_FAILED), so

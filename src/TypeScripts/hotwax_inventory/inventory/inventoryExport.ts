@@ -30,6 +30,7 @@ import { ensureSnapshotSearch, lookUpLocation, prepareOneLocationSearch } from '
 import { searchTaskStatus, submitSearchTask } from '../adapters/searchTasks';
 import { createTaskFile, deleteFile, openLines, readText, saveCsv } from '../adapters/workFiles';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { CsvLineReader } from '../core/inventory/csvStream';
 import { nextSnapshotTime, partFileName, PartSplitter, snapshotName, snapshotStamp, workPartName, type FilePart } from '../core/inventory/snapshotFiles';
 import { buildUnitsAtMost, describeSnapshot, isStale, UNITS } from '../core/inventory/snapshotPolicy';
@@ -87,6 +88,26 @@ export interface InventoryRunSummary {
   failed: { snapshot: string; reason: string; retryFrom?: string }[];
   rescheduled: boolean;
   unitsLeft: number;
+}
+
+/** What the run log says of a run (core/runLog.ts): snapshots started, built, published, failed. */
+export function inventoryRunNote(s: InventoryRunSummary): RunNote {
+  const rows = s.published.reduce((n, p) => n + p.rows, 0);
+  const files = s.published.reduce((n, p) => n + p.files.length, 0);
+  return {
+    status: worst(s.failed.length > 0 || s.notStarted !== undefined ? 'NEEDS_ATTENTION' : 'COMPLETE', s.rescheduled ? 'CONTINUES' : 'COMPLETE'),
+    text: sentence([
+      s.started && `started snapshot ${s.started.snapshot} (${s.started.scope})`,
+      s.notStarted !== undefined && `no snapshot started: ${s.notStarted}`.slice(0, 400),
+      s.built.length > 0 && `built ${s.built.map((b) => `${b.snapshot} (${count(b.rows, 'row')})`).join(', ')}`,
+      s.published.length > 0 && `published ${count(s.published.length, 'snapshot')}: ${count(rows, 'row')} in ${count(files, 'file')}`,
+      s.empty.length > 0 && `${count(s.empty.length, 'snapshot')} empty`,
+      s.waiting.length > 0 && `waiting: ${s.waiting.map((w) => `${w.snapshot} ${w.status}`).join(', ')}`.slice(0, 300),
+      s.failed.length > 0 && `failed: ${s.failed.map((f) => `${f.snapshot}: ${f.reason}${f.retryFrom ? ` (retried from ${f.retryFrom})` : ''}`).join('; ')}`.slice(0, 800),
+      s.rescheduled && 'continues on the continuation deployment',
+    ]),
+    files,
+  };
 }
 
 const folderParam = (name: string, fallback: string): string => textParam(name).replace(/^\/+|\/+$/g, '') || fallback;

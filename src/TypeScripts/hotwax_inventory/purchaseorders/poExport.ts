@@ -20,6 +20,7 @@ import { joinPath, SftpFolder, type RemoteFile } from '../adapters/sftpFolder';
 import { loadPendingReceiptSearch, readPendingReceiptLines, readPoSignatures, userDateTime } from '../adapters/poPendingReceiptSearch';
 import { findStateFileId, latestRecordedFileName, loadExportState, recordUploadedFile, saveExportState } from '../adapters/poExportState';
 import { describe, errorCode, IntegrationError } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { fingerprint } from '../core/hash';
 import type { ExportedFile, PoDecision, PoExportState } from '../core/purchaseorders/exportState';
 import { DEFAULT_FULL_READ_HOURS, planRead, signatureHash } from '../core/purchaseorders/changeDetection';
@@ -322,6 +323,22 @@ export function summarizePoExport(summary: EntryPoints.MapReduce.summarizeContex
   }
   logReport(summary, report);
   return report;
+}
+
+/** What the run log says of a run (core/runLog.ts); stage errors come from the summarize context. */
+export function poExportRunNote(report: PoExportReport, stages: { failed: boolean; text: string }): RunNote {
+  return {
+    status: worst(report.failedPos.length > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', report.error !== undefined || stages.failed ? 'FAILED' : 'COMPLETE'),
+    text: sentence([
+      reportTitle(report),
+      report.searchCreated && 'created the saved search from its default definition',
+      `read ${count(report.posRead, 'PO')} of ${count(report.posInSearch, 'PO')} pending receipt (${report.readMode || 'n/a'})`,
+      report.failedPos.length > 0 && `${count(report.failedPos.length, 'PO')} not exported (the next run tries again)`,
+      report.error !== undefined && report.error.slice(0, 400),
+      stages.text,
+    ]),
+    files: report.files.length,
+  };
 }
 
 function reportTitle(report: PoExportReport): string {

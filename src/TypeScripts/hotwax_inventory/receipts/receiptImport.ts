@@ -34,6 +34,7 @@ import { remainingUnits } from '../adapters/governance';
 import { loadPurchaseOrder } from '../adapters/purchaseOrders';
 import { findLinesNeedingDetail, findPostedReceiptIds, findReceiptsByExternalId, saveItemReceipt, transformPurchaseOrder, type DetailNeed, type PostedReceiptIds } from '../adapters/itemReceipts';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { fingerprint, hash64 } from '../core/hash';
 import { parseReceiptFile, receiptKey, refuseSize, type ReceiptEntry, type ReceiptFile, type RejectedEntry } from '../core/receipts/feed';
 import { nothingNew, planReceipt, receivableView, type PlanOptions, type PurchaseOrderSnapshot, type ReceiptPlan } from '../core/receipts/plan';
@@ -449,7 +450,31 @@ interface FileSummary {
   report: string;
 }
 
-export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void {
+/** What summarize did, for the run log: the flow (by its folder) and each file finished. */
+export interface ReceiptRunOutcome {
+  flow: string;
+  files: FileSummary[];
+  stageErrors: number;
+  inputFailed: boolean;
+}
+
+/** What the run log says of a run (core/runLog.ts). */
+export function receiptRunNote(o: ReceiptRunOutcome): RunNote {
+  const sum = (k: 'received' | 'alreadyReceived' | 'rejected' | 'deferred'): number => o.files.reduce((n, f) => n + f[k], 0);
+  const failed = o.files.filter((f) => /(^|\/)failed\//.test(f.destination)).length;
+  return {
+    status: worst(sum('rejected') > 0 || failed > 0 || o.stageErrors > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', sum('deferred') > 0 ? 'CONTINUES' : 'COMPLETE', o.inputFailed ? 'FAILED' : 'COMPLETE'),
+    text: sentence([
+      o.files.length > 0 && `finished ${count(o.files.length, 'file')} (${failed} failed): ${count(sum('received'), 'receipt')} received, ${sum('alreadyReceived')} already received, ${sum('rejected')} rejected`,
+      sum('deferred') > 0 && `${count(sum('deferred'), 'entry', 'entries')} left for the next run`,
+      o.inputFailed && 'reading the files failed (see the execution log)',
+      o.stageErrors > 0 && `${count(o.stageErrors, 'map/reduce error')}`,
+    ]),
+    files: o.files.length,
+  };
+}
+
+export function summarize(summary: EntryPoints.MapReduce.summarizeContext): ReceiptRunOutcome {
   const options = readOptions();
   if (summary.inputSummary.error) log.error({ title: 'PO receipts: reading the files failed', details: summary.inputSummary.error.slice(0, 3900) });
   const stageErrors: string[] = [];
@@ -474,7 +499,7 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
   });
   if (markers.size === 0) {
     log.audit({ title: 'PO receipts: no files', details: `Nothing in ${options.folder}.` });
-    return;
+    return { flow: flowName(options), files: [], stageErrors: stageErrors.length, inputFailed: Boolean(summary.inputSummary.error) };
   }
 
   // Entries left without an outcome (their reduce failed after every retry): is their receipt there?
@@ -509,6 +534,7 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
     title: `PO receipts: ${files.length} file(s), ${total('received')} received, ${total('rejected')} rejected`.slice(0, 99),
     details: JSON.stringify({ alreadyReceived: total('alreadyReceived'), deferred: total('deferred'), files }).slice(0, 3900),
   });
+  return { flow: flowName(options), files, stageErrors: stageErrors.length, inputFailed: Boolean(summary.inputSummary.error) };
 }
 
 function finishFile(marker: FileMarker, result: FileResult, tracked: FeedFile, options: ReceiptImportOptions, sftpFolder: SftpFolder): FileSummary {

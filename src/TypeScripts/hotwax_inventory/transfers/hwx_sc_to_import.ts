@@ -5,6 +5,17 @@
  */
 // HotWax Transfer Order Import (customscript_hwx_sc_to_import): see transfers/transferImport.ts.
 import type { EntryPoints } from 'N/types';
-import { execute as run } from './transferImport';
+import { execute as run, readOptions, transferImportRunNote } from './transferImport';
+import { loggedScheduledRun } from '../adapters/runLog';
 
-export const execute: EntryPoints.Scheduled.execute = () => run();
+export const execute: EntryPoints.Scheduled.execute = () => {
+  let flow = 'transfer:import';
+  loggedScheduledRun(
+    () => flow,
+    () => {
+      flow = `transfer:${readOptions().mode}`;
+      return run();
+    },
+    transferImportRunNote,
+  );
+};

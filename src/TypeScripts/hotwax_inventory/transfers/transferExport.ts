@@ -21,6 +21,7 @@ import { createFeedFile, findLatestFeedFile } from '../adapters/feedFiles';
 import { loadJson, saveJson } from '../adapters/manifestStore';
 import { hotwaxStores, loadFulfillment, shippedFulfillments, transferOrders } from '../adapters/transferSearches';
 import { errorCode, IntegrationError } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { hash64 } from '../core/hash';
 import { emptyState, exportable, FILE_PREFIX, fulfillmentDocument, isFinal, kindOf, orderDocument, orderHash, readState, type ExportState, type TransferKind } from '../core/transfers/exportDocs';
 
@@ -56,7 +57,28 @@ function loadState(): ExportState {
 
 const stampOf = (d: Date): string => d.toISOString().replace(/[:T]/g, '-').replace(/\..+/, '');
 
-export function execute(): void {
+/** What an export run did: TOs looked at, documents and files sent, fulfillments left for the next run. */
+export interface TransferExportOutcome {
+  looked: number;
+  orders: number;
+  fulfillments: number;
+  files: string[];
+  waiting: number;
+}
+
+/** What the run log says of a run (core/runLog.ts). */
+export function transferExportRunNote(o: TransferExportOutcome): RunNote {
+  return {
+    status: worst(o.waiting > 0 ? 'CONTINUES' : 'COMPLETE'),
+    text: sentence([
+      o.files.length > 0 ? `sent ${count(o.orders, 'transfer order')} and ${count(o.fulfillments, 'fulfillment')} in ${count(o.files.length, 'file')}` : `nothing changed (${count(o.looked, 'transfer order')} looked at)`,
+      o.waiting > 0 && `${count(o.waiting, 'fulfillment')} wait for the next run (governance)`,
+    ]),
+    files: o.files.length,
+  };
+}
+
+export function execute(): TransferExportOutcome {
   const base = (textParam(PARAM.base) || 'transferorderv2').replace(/^\/+|\/+$/g, '');
   const workFolder = intParam(PARAM.workFolder, 0, 0, Number.MAX_SAFE_INTEGER);
   if (workFolder <= 0) throw new IntegrationError('TO_WORK_FOLDER_MISSING', `Set ${PARAM.workFolder} to the File Cabinet work folder (internal id): the export state is kept there.`, {});
@@ -115,7 +137,7 @@ export function execute(): void {
   }
   if (uploads.length === 0) {
     log.audit({ title: 'Transfer export: nothing changed', details: `${orders.size} transfer order(s) looked at; ${waiting} fulfillment(s) wait for the next run.` });
-    return;
+    return { looked: orders.size, orders: 0, fulfillments: 0, files: [], waiting };
   }
   const sftpFolder = SftpFolder.connect(loadSftpSettingsFor(PARAM.sftpConfig));
   for (const u of uploads) {
@@ -145,4 +167,5 @@ export function execute(): void {
     message: `${orderCount} transfer order(s), ${fulfillmentDocs.length} fulfillment(s)`,
   });
   log.audit({ title: `Transfer export: ${uploads.length} file(s), ${fulfillmentDocs.length} fulfillment(s)`.slice(0, 99), details: JSON.stringify({ files: names, waiting }).slice(0, 3900) });
+  return { looked: orders.size, orders: orderCount, fulfillments: fulfillmentDocs.length, files: names, waiting };
 }

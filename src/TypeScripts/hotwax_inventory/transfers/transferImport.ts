@@ -18,6 +18,7 @@ import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { remainingUnits } from '../adapters/governance';
 import { closeTransferOrderLines, findByExternalId, loadTransferOrder, openTransform, saveTransform, saveWriteOff, type Found } from '../adapters/transferRecords';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { externalIdOf, parseTransferFeed, type FeedEntry, type FeedKind } from '../core/transfers/feed';
 import { planEntry, policyOf, resolveToLine, shortfall, type DiscrepancyPolicy } from '../core/transfers/plan';
 import { reportCsv, reportName, type ReportRow } from '../core/transfers/report';
@@ -71,7 +72,33 @@ interface Counts {
   rejected: number;
 }
 
-export function execute(): void {
+/** What an import run did: files finished, entries posted / already posted / rejected, grace write-offs. */
+export interface TransferImportOutcome {
+  mode: string;
+  files: string[];
+  posted: number;
+  already: number;
+  rejected: number;
+  leftForNextRun: number;
+  writtenOff: number;
+  graceWaiting: number;
+}
+
+/** What the run log says of a run (core/runLog.ts). */
+export function transferImportRunNote(o: TransferImportOutcome): RunNote {
+  return {
+    status: worst(o.rejected > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', o.leftForNextRun > 0 ? 'CONTINUES' : 'COMPLETE'),
+    text: sentence([
+      o.files.length > 0 && `finished ${count(o.files.length, 'file')}: ${count(o.posted, o.mode)} posted, ${o.already} already posted, ${o.rejected} rejected`,
+      o.leftForNextRun > 0 && `${count(o.leftForNextRun, 'file')} left for the next run (governance)`,
+      o.writtenOff > 0 && `${count(o.writtenOff, 'fulfillment')} written off after the grace period`,
+      o.graceWaiting > 0 && `${count(o.graceWaiting, 'write-off')} wait for the next run`,
+    ]),
+    files: o.files.length,
+  };
+}
+
+export function execute(): TransferImportOutcome {
   const options = readOptions();
   const incoming = options.folder;
   const sftpFolder = SftpFolder.connect(loadSftpSettingsFor(PARAM.sftpConfig));
@@ -104,6 +131,7 @@ export function execute(): void {
   }
   const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0 };
   log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting }).slice(0, 3900) });
+  return { mode: options.mode, files: done, ...total, leftForNextRun: left, writtenOff: grace.writtenOff, graceWaiting: grace.waiting };
 }
 
 /** One file: every entry, then its report and its move. False when governance ran out (the file stays). */

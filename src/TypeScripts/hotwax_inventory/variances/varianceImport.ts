@@ -25,6 +25,7 @@ import { existingExternalIds, findPostedVarianceIds } from '../adapters/postedVa
 import { remainingUnits, rescheduleSelf } from '../adapters/governance';
 import { intParam, param, textParam } from '../adapters/scriptParams';
 import { describe, errorCode, IntegrationError } from '../core/integrationError';
+import { count, sentence, worst, type RunNote } from '../core/runLog';
 import { decideOutcome, decodeManifest, encodeManifest, plannedHotwaxIds, type VarianceManifest } from '../core/variances/outcome';
 import { prepareVarianceFile, type PrepareOptions, type PreparedFile } from '../core/variances/prepare';
 import { errorReportCsv, safeReportName } from '../core/variances/report';
@@ -76,6 +77,25 @@ export interface RunSummary {
   unitsLeft: number;
 }
 
+/** What the run log says of a run (core/runLog.ts): files taken and finished, rows applied and rejected. */
+export function varianceRunNote(s: RunSummary): RunNote {
+  const failed = s.filesFinished.filter((f) => /(^|\/)failed\//.test(f.destination)).length;
+  const sum = (k: 'applied' | 'rejected'): number => s.filesFinished.reduce((n, f) => n + f[k], 0);
+  const rows = s.filesSubmitted.reduce((n, f) => n + f.rows, 0);
+  const jobs = s.filesSubmitted.reduce((n, f) => n + f.jobs, 0);
+  const attention = failed > 0 || sum('rejected') > 0 || s.filesRejected.length > 0;
+  return {
+    status: worst(attention ? 'NEEDS_ATTENTION' : 'COMPLETE', s.rescheduled ? 'CONTINUES' : 'COMPLETE'),
+    text: sentence([
+      s.filesSubmitted.length > 0 && `took ${count(s.filesSubmitted.length, 'file')} (${count(rows, 'row')}, ${count(jobs, 'CSV import job')})`,
+      s.filesFinished.length > 0 && `finished ${count(s.filesFinished.length, 'file')} (${s.filesFinished.length - failed} archived, ${failed} failed): ${count(sum('applied'), 'row')} applied, ${count(sum('rejected'), 'row')} rejected`,
+      s.filesWaiting.length > 0 && `${count(s.filesWaiting.length, 'file')} waiting for their import jobs`,
+      s.filesRejected.length > 0 && `${count(s.filesRejected.length, 'entry', 'entries')} not read (${s.filesRejected.map((f) => f.file).join(', ')})`.slice(0, 600),
+      s.rescheduled && 'continues on the continuation deployment',
+    ]),
+    files: s.filesSubmitted.length + s.filesFinished.length + s.filesRejected.length,
+  };
+}
 
 export function readOptions(): VarianceImportOptions {
   const flowFolder = (textParam(PARAM.flowFolder) || 'inventoryadjustment').replace(/^\/+|\/+$/g, '');

@@ -5,6 +5,8 @@ export interface Flow {
   /** custrecord_hwx_ff_flow value of its feed-file records ('' for flows that keep none). */
   flow: string;
   label: string;
+  /** custrecord_hwx_run_flow values of its run-log records (core/runLog.ts). */
+  runFlows: string[];
   /** Scheduled deployments a pause stops. */
   deployments: string[];
   /** Incoming folder under the SFTP base directory (files to import); undefined for outgoing flows. */
@@ -12,13 +14,19 @@ export interface Flow {
 }
 
 export const FLOWS: readonly Flow[] = [
-  { flow: 'variance:inventoryadjustment', label: 'Variances as adjustments', deployments: ['customdeploy_hwx_sc_variance_adj'], incoming: 'inventoryadjustment/csv' },
-  { flow: 'variance:inventorytransfer', label: 'Variances as transfers', deployments: ['customdeploy_hwx_sc_variance_trf'], incoming: 'inventorytransfer/csv' },
-  { flow: 'receipt:purchaseorder/receipt', label: 'Item receipts', deployments: ['customdeploy_hwx_mr_po_receipt'], incoming: 'purchaseorder/receipt' },
-  { flow: 'purchaseorder:export', label: 'Purchase order export', deployments: ['customdeploy_hwx_mr_po_export'] },
-  { flow: '', label: 'Inventory snapshot', deployments: ['customdeploy_hwx_sc_inv_export_daily', 'customdeploy_hwx_sc_inv_export_follow'] },
-  { flow: '', label: 'Cycle-count planning', deployments: ['customdeploy_hwx_mr_cc_plan', 'customdeploy_hwx_mr_cc_remember', 'customdeploy_hwx_mr_cc_classify'] },
+  { flow: 'variance:inventoryadjustment', label: 'Variances as adjustments', runFlows: ['variance:inventoryadjustment'], deployments: ['customdeploy_hwx_sc_variance_adj'], incoming: 'inventoryadjustment/csv' },
+  { flow: 'variance:inventorytransfer', label: 'Variances as transfers', runFlows: ['variance:inventorytransfer'], deployments: ['customdeploy_hwx_sc_variance_trf'], incoming: 'inventorytransfer/csv' },
+  { flow: 'receipt:purchaseorder/receipt', label: 'Item receipts', runFlows: ['receipt:purchaseorder/receipt'], deployments: ['customdeploy_hwx_mr_po_receipt'], incoming: 'purchaseorder/receipt' },
+  { flow: 'purchaseorder:export', label: 'Purchase order export', runFlows: ['purchaseorder:export'], deployments: ['customdeploy_hwx_mr_po_export'] },
+  { flow: '', label: 'Inventory snapshot', runFlows: ['inventory:snapshot'], deployments: ['customdeploy_hwx_sc_inv_export_daily', 'customdeploy_hwx_sc_inv_export_follow'] },
+  { flow: '', label: 'Cycle-count planning', runFlows: ['cyclecount:plan', 'cyclecount:classify'], deployments: ['customdeploy_hwx_mr_cc_plan', 'customdeploy_hwx_mr_cc_remember', 'customdeploy_hwx_mr_cc_classify'] },
+  { flow: 'transfer:export', label: 'Transfer order export', runFlows: ['transfer:export'], deployments: ['customdeploy_hwx_sc_to_export'] },
+  { flow: '', label: 'Transfer receipts from stores', runFlows: ['transfer:receipt'], deployments: ['customdeploy_hwx_sc_to_receipt'] },
+  { flow: '', label: 'Transfer shipments from stores', runFlows: ['transfer:fulfillment'], deployments: ['customdeploy_hwx_sc_to_fulfillment'] },
 ];
+
+/** Runs shown per flow on the desk (one search per flow, 10 units each). */
+export const RUNS_PER_FLOW = 3;
 
 export const IN_FLIGHT = new Set(['PLANNED', 'SUBMITTED', 'VERIFIED']);
 

@@ -23,7 +23,7 @@ input,select{font-size:13px;padding:3px 4px;border:1px solid #b8c2cc}
 .note{color:#666;font-size:11px;margin:4px 0}.msg{padding:8px 10px;margin:8px 0;border:1px solid}
 .msg.ok{background:#eaf6ea;border-color:#7cb97c}.msg.err{background:#fbeaea;border-color:#d98080}.msg.warn{background:#fff6e0;border-color:#e0b84d}
 .status{padding:1px 6px;border-radius:3px;font-size:11px;font-weight:bold}.st-FAILED,.st-STUCK,.st-ERROR{background:#f6d3d3;color:#8a1f1f}
-.st-ARCHIVED,.st-UPLOADED,.st-PUBLISHED,.st-SCHEDULED,.st-COMPLETE{background:#d9eed9;color:#1f5e1f}.st-NOTSCHEDULED,.st-PAUSED{background:#fbecc6;color:#7a5a00}
+.st-ARCHIVED,.st-UPLOADED,.st-PUBLISHED,.st-SCHEDULED,.st-COMPLETE{background:#d9eed9;color:#1f5e1f}.st-NOTSCHEDULED,.st-PAUSED,.st-NEEDSATTENTION{background:#fbecc6;color:#7a5a00}.st-CONTINUES{background:#dde8f6;color:#1d4a80}
 .tabs{display:flex;gap:2px;margin-top:8px}.tabs a{padding:5px 12px;background:#e5e9ee;color:#333}.tabs a.on{background:#607799;color:#fff}
 .heat{display:inline-block;min-width:60px}.chart{margin:6px 0}
 .footer{margin-top:24px;color:#888;font-size:11px;border-top:1px solid #e6e6e6;padding-top:6px}

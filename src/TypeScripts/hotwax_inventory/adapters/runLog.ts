@@ -1,0 +1,144 @@
+/**
+ * Writes the run log (customrecord_hwx_run, core/runLog.ts): one record at the end of every run of a flow,
+ * with its status, what it did and the units it used. Logging never breaks a flow: a failure to write the
+ * record is written to the script's execution log instead. A run killed by NetSuite (a server restart, the
+ * usage limit) writes no record; NetSuite's own Scheduled Script Status and Map/Reduce Script Status pages list
+ * it (Oracle help "Scheduled Script Instance", section_3777401104).
+ */
+import type { EntryPoints } from 'N/types';
+import * as log from 'N/log';
+import * as record from 'N/record';
+import * as runtime from 'N/runtime';
+import * as search from 'N/search';
+import { describe } from '../core/integrationError';
+import { mapReduceUnits, RUN_LOG_UNITS, runKey, type RunNote } from '../core/runLog';
+
+export const RUN_RECORD = 'customrecord_hwx_run';
+
+export const RUN_FIELDS = {
+  flow: 'custrecord_hwx_run_flow',
+  script: 'custrecord_hwx_run_script',
+  deployment: 'custrecord_hwx_run_deployment',
+  status: 'custrecord_hwx_run_status',
+  started: 'custrecord_hwx_run_started',
+  ended: 'custrecord_hwx_run_ended',
+  units: 'custrecord_hwx_run_units',
+  files: 'custrecord_hwx_run_files',
+  summary: 'custrecord_hwx_run_summary',
+  key: 'custrecord_hwx_run_key',
+} as const;
+
+interface RunEntry {
+  flow: string;
+  note: RunNote;
+  started: Date;
+  units: number;
+  key: string;
+}
+
+function write(entry: RunEntry): void {
+  try {
+    if (runtime.getCurrentScript().getRemainingUsage() < RUN_LOG_UNITS) {
+      log.audit({ title: `Run not logged: ${entry.flow}`.slice(0, 99), details: `Too few units left. ${entry.note.status}: ${entry.note.text}`.slice(0, 3900) });
+      return;
+    }
+    const script = runtime.getCurrentScript();
+    const rec = record.create({ type: RUN_RECORD });
+    rec.setValue({ fieldId: 'name', value: `${entry.flow} ${entry.started.toISOString().slice(0, 16).replace('T', ' ')}`.slice(0, 300) });
+    rec.setValue({ fieldId: RUN_FIELDS.flow, value: entry.flow.slice(0, 300) });
+    rec.setValue({ fieldId: RUN_FIELDS.script, value: String(script.id) });
+    rec.setValue({ fieldId: RUN_FIELDS.deployment, value: String(script.deploymentId) });
+    rec.setValue({ fieldId: RUN_FIELDS.status, value: entry.note.status });
+    rec.setValue({ fieldId: RUN_FIELDS.started, value: entry.started.toISOString() });
+    rec.setValue({ fieldId: RUN_FIELDS.ended, value: new Date().toISOString() });
+    rec.setValue({ fieldId: RUN_FIELDS.units, value: entry.units });
+    rec.setValue({ fieldId: RUN_FIELDS.files, value: entry.note.files });
+    rec.setValue({ fieldId: RUN_FIELDS.summary, value: entry.note.text.slice(0, 3900) });
+    rec.setValue({ fieldId: RUN_FIELDS.key, value: entry.key });
+    rec.save();
+  } catch (err) {
+    log.error({ title: `Run not logged: ${entry.flow}`.slice(0, 99), details: `${describe(err)}. ${entry.note.status}: ${entry.note.text}`.slice(0, 3900) });
+  }
+}
+
+/**
+ * Runs a scheduled script's body and logs the run: its note when it returns, FAILED with the error when it
+ * throws (the error is thrown on, so NetSuite shows the run as failed too). Units: what the invocation used
+ * from the start of the body to the log, plus the log record.
+ */
+export function loggedScheduledRun<T>(flowName: string | (() => string), body: () => T, noteOf: (result: T) => RunNote): T {
+  const flow = (): string => (typeof flowName === 'string' ? flowName : flowName());
+  const started = new Date();
+  const startLeft = runtime.getCurrentScript().getRemainingUsage();
+  const used = (): number => startLeft - runtime.getCurrentScript().getRemainingUsage() + RUN_LOG_UNITS;
+  let result: T;
+  try {
+    result = body();
+  } catch (err) {
+    write({ flow: flow(), note: { status: 'FAILED', text: describe(err), files: 0 }, started, units: used(), key: '' });
+    throw err;
+  }
+  let note: RunNote;
+  try {
+    note = noteOf(result);
+  } catch (err) {
+    note = { status: 'COMPLETE', text: `the run finished; its note could not be made: ${describe(err)}`, files: 0 };
+  }
+  write({ flow: flow(), note, started, units: used(), key: '' });
+  return result;
+}
+
+/**
+ * Runs a Map/Reduce summarize body and logs the whole run (every stage's units). A summarize restarted after
+ * a server restart (summaryContext.isRestarted) first looks for the record its first attempt wrote, by the
+ * deployment and the instance's start (summaryContext.dateCreated), and writes none if it is there.
+ */
+export function loggedSummarize<T>(flowName: string | (() => string), summary: EntryPoints.MapReduce.summarizeContext, body: () => T, noteOf: (result: T) => RunNote): T {
+  const flow = (): string => (typeof flowName === 'string' ? flowName : flowName());
+  const summarizeLeft = runtime.getCurrentScript().getRemainingUsage();
+  const started = summary.dateCreated instanceof Date ? summary.dateCreated : new Date(String(summary.dateCreated));
+  const key = runKey(String(runtime.getCurrentScript().deploymentId), started);
+  const units = (): number =>
+    mapReduceUnits({ input: Number(summary.inputSummary.usage) || 0, map: Number(summary.mapSummary.usage) || 0, reduce: Number(summary.reduceSummary.usage) || 0 }, summarizeLeft - runtime.getCurrentScript().getRemainingUsage());
+  const already = (): boolean => {
+    if (!summary.isRestarted) return false;
+    try {
+      return search.create({ type: RUN_RECORD, filters: [[RUN_FIELDS.key, 'is', key]], columns: ['internalid'] }).run().getRange({ start: 0, end: 1 }).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  let result: T;
+  try {
+    result = body();
+  } catch (err) {
+    if (!already()) write({ flow: flow(), note: { status: 'FAILED', text: describe(err), files: 0 }, started: validDate(started), units: units(), key });
+    throw err;
+  }
+  let note: RunNote;
+  try {
+    note = noteOf(result);
+  } catch (err) {
+    note = { status: 'COMPLETE', text: `the run finished; its note could not be made: ${describe(err)}`, files: 0 };
+  }
+  if (!already()) write({ flow: flow(), note, started: validDate(started), units: units(), key });
+  return result;
+}
+
+const validDate = (d: Date): Date => (Number.isNaN(d.getTime()) ? new Date() : d);
+
+/** Map/Reduce stage failures as a status and a phrase: the input stage failing fails the run. */
+export function stageTrouble(summary: EntryPoints.MapReduce.summarizeContext): { failed: boolean; errors: number; text: string } {
+  let errors = 0;
+  summary.mapSummary.errors.iterator().each(() => {
+    errors += 1;
+    return true;
+  });
+  summary.reduceSummary.errors.iterator().each(() => {
+    errors += 1;
+    return true;
+  });
+  const input = summary.inputSummary.error ? `reading the input failed: ${String(summary.inputSummary.error).slice(0, 300)}` : '';
+  const keys = errors > 0 ? `${errors} map/reduce key error(s)` : '';
+  return { failed: input !== '', errors, text: [input, keys].filter((s) => s !== '').join('; ') };
+}
