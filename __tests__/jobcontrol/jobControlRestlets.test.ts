@@ -172,6 +172,33 @@ describe('health', () => {
     expect(flow?.lastRunNow?.status).toBe('PENDING');
     expect(flow?.recentFiles.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('per flow: the last runs from the run log, newest first, with status and the units each run used', async () => {
+    env.dropFile('inventoryadjustment/csv', 'bad.csv', `${HEADER}\nR1,,NOPE-SKU,x,254,13/45/2026,Lost,1,HC-1\n`);
+    const used: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const run = await env.run('customscript_hwx_sc_variance_import', { deploymentId: 'customdeploy_hwx_sc_variance_adj' });
+      used.push(Object.values(run.usage).reduce((n, u) => n + u.units, 0));
+    }
+    const res = await call('GET', `${HEALTH}&jobName=variance_adjustments&limit=2`);
+    const [flow] = (res.json as { flows: { lastRuns: { status: string; units: number; summary: string; deployment: string }[] }[] }).flows;
+    expect(flow?.lastRuns.map((r) => r.units)).toEqual([used[2], used[1]]);
+    expect(flow?.lastRuns.every((r) => r.deployment === 'customdeploy_hwx_sc_variance_adj')).toBe(true);
+    const all = (await call('GET', `${HEALTH}&jobName=variance_adjustments`)).json as { flows: { lastRuns: { status: string; summary: string }[] }[] };
+    // The file's rows are all bad: the run that finished it needs a person.
+    expect(all.flows[0]?.lastRuns.map((r) => r.status)).toContain('NEEDS_ATTENTION');
+  });
+
+  it('knows the transfer-order flows: their runs, and run now for store shipments on its own on-demand deployment', async () => {
+    await env.run('customscript_hwx_sc_to_export', { deploymentId: 'customdeploy_hwx_sc_to_export' });
+    const res = await call('GET', `${HEALTH}&jobName=transfer_export`);
+    const [flow] = (res.json as { flows: { flow: string; lastRuns: { status: string }[] }[] }).flows;
+    expect(flow?.flow).toBe('transfer_export');
+    expect(flow?.lastRuns).toHaveLength(1);
+    const run = await call('POST', RUN, { body: { name: 'transfer_shipments' } });
+    expect(run.status).toBe(200);
+    expect(JSON.stringify(run.json)).toContain('customdeploy_hwx_sc_to_shipment_now');
+  });
 });
 
 describe('SFTP configuration', () => {

@@ -9,9 +9,8 @@
 import { SCRIPT_DEPLOYMENT } from './scriptDeployments';
 import * as record from 'N/record';
 import * as search from 'N/search';
-import { forEachResult, type FilterExpression } from './pagedSearch';
+import { forEachResult } from './pagedSearch';
 import { FEED_FILE_RECORD } from './feedFiles';
-import { RUN_FIELDS, RUN_RECORD } from './runLog';
 
 export interface FeedFileRow {
   id: string;
@@ -81,42 +80,7 @@ export function markReprocessed(id: string, to: string, message: string): void {
   record.submitFields({ type: FEED_FILE_RECORD, id, values: { custrecord_hwx_ff_final_path: to, custrecord_hwx_ff_message: message.slice(0, 3900) } });
 }
 
-export interface RunRow {
-  id: string;
-  flow: string;
-  deployment: string;
-  status: string;
-  started: string;
-  ended: string;
-  units: number;
-  files: number;
-  summary: string;
-}
-
-/** The newest run-log records of one flow (one search, 10 units): newest first. */
-export function latestRuns(runFlows: readonly string[], n: number): RunRow[] {
-  if (runFlows.length === 0) return [];
-  const filters: FilterExpression = [];
-  runFlows.forEach((flow, i) => {
-    if (i > 0) filters.push('or');
-    filters.push([RUN_FIELDS.flow, 'is', flow]);
-  });
-  return search
-    .create({ type: RUN_RECORD, filters, columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...Object.values(RUN_FIELDS)] })
-    .run()
-    .getRange({ start: 0, end: n })
-    .map((r) => ({
-      id: r.id,
-      flow: s(r, RUN_FIELDS.flow),
-      deployment: s(r, RUN_FIELDS.deployment),
-      status: s(r, RUN_FIELDS.status),
-      started: s(r, RUN_FIELDS.started),
-      ended: s(r, RUN_FIELDS.ended),
-      units: Number(s(r, RUN_FIELDS.units) || 0),
-      files: Number(s(r, RUN_FIELDS.files) || 0),
-      summary: s(r, RUN_FIELDS.summary),
-    }));
-}
+export { latestRuns, type RunRow } from './runLog';
 
 export interface SnapshotRow {
   id: string;

@@ -12,6 +12,7 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import { describe } from '../core/integrationError';
 import { mapReduceUnits, RUN_LOG_UNITS, runKey, type RunNote } from '../core/runLog';
+import type { FilterExpression } from './pagedSearch';
 
 export const RUN_RECORD = 'customrecord_hwx_run';
 
@@ -141,4 +142,48 @@ export function stageTrouble(summary: EntryPoints.MapReduce.summarizeContext): {
   const input = summary.inputSummary.error ? `reading the input failed: ${String(summary.inputSummary.error).slice(0, 300)}` : '';
   const keys = errors > 0 ? `${errors} map/reduce key error(s)` : '';
   return { failed: input !== '', errors, text: [input, keys].filter((s) => s !== '').join('; ') };
+}
+
+// ---- reading the log ----------------------------------------------------------------------------------------
+
+const s = (r: search.Result, name: string): string => {
+  const v = r.getValue({ name });
+  return v === null || v === undefined ? '' : String(v);
+};
+
+export interface RunRow {
+  id: string;
+  flow: string;
+  deployment: string;
+  status: string;
+  started: string;
+  ended: string;
+  units: number;
+  files: number;
+  summary: string;
+}
+
+/** The newest run-log records of one flow (one search, 10 units): newest first. */
+export function latestRuns(runFlows: readonly string[], n: number): RunRow[] {
+  if (runFlows.length === 0) return [];
+  const filters: FilterExpression = [];
+  runFlows.forEach((flow, i) => {
+    if (i > 0) filters.push('or');
+    filters.push([RUN_FIELDS.flow, 'is', flow]);
+  });
+  return search
+    .create({ type: RUN_RECORD, filters, columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...Object.values(RUN_FIELDS)] })
+    .run()
+    .getRange({ start: 0, end: n })
+    .map((r) => ({
+      id: r.id,
+      flow: s(r, RUN_FIELDS.flow),
+      deployment: s(r, RUN_FIELDS.deployment),
+      status: s(r, RUN_FIELDS.status),
+      started: s(r, RUN_FIELDS.started),
+      ended: s(r, RUN_FIELDS.ended),
+      units: Number(s(r, RUN_FIELDS.units) || 0),
+      files: Number(s(r, RUN_FIELDS.files) || 0),
+      summary: s(r, RUN_FIELDS.summary),
+    }));
 }

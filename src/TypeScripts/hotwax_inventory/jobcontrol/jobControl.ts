@@ -13,6 +13,7 @@ import { lastRunNow, readDeployments, recentFeedFiles, setDeploymentStatus, subm
 import { errorCode, errorMessage, IntegrationError } from '../core/integrationError';
 import { FLOWS, parseAliases, resolveFlow, type FlowDefinition } from '../core/jobcontrol/flows';
 import { summarizeFeedFiles } from '../core/jobcontrol/health';
+import { latestRuns } from '../adapters/runLog';
 import { parseHealthRequest, parsePauseRequest, parseRunRequest, parseScheduleRequest } from '../core/jobcontrol/requests';
 import { nextRun, parseRecurrence, recurrenceMinutes } from '../core/jobcontrol/schedule';
 import { parseSftpConfigRequest } from '../core/jobcontrol/sftpConfigRequest';
@@ -122,8 +123,8 @@ function health(input: unknown): Outcome {
       files: files.counts,
       recentFiles: files.recent.map((f) => ({ id: f.id, fileName: f.fileName, status: f.status, rows: f.rows, applied: f.applied, rejected: f.rejected, finalPath: f.finalPath, message: f.message })),
       needsAttention: files.needsAttention.map((f) => ({ id: f.id, fileName: f.fileName, status: f.status, why: f.why, errorReport: f.errorReport, finalPath: f.finalPath })),
-      // Governance units per run are in each run's audit summary in the execution log; no API gives them to a RESTlet [U].
-      unitsPerRun: null,
+      // The run log (customrecord_hwx_run, docs/desk.md): each run's status, governance units and what it did.
+      lastRuns: latestRuns(flow.runFlows, Math.min(req.limit, 10)).map((r) => ({ status: r.status, started: r.started, ended: r.ended, deployment: r.deployment, units: r.units, files: r.files, summary: r.summary })),
     };
   });
   return { flow: req.jobName !== undefined ? (flows[0]?.key ?? '') : '*', body: { status: 'success', flows: report } };

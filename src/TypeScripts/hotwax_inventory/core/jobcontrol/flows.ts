@@ -19,16 +19,21 @@ export interface FlowDefinition {
   onDemandDeployment: string;
   /** Values of custrecord_hwx_ff_flow this flow writes (health), or none. */
   feedFlows: readonly string[];
+  /** Values of custrecord_hwx_run_flow of its run-log records (health: the last runs with status and units). */
+  runFlows: readonly string[];
 }
 
 export const FLOWS: readonly FlowDefinition[] = [
-  { key: 'variance_adjustments', label: 'Variances as inventory adjustments', scriptId: 'customscript_hwx_sc_variance_import', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_variance_adj'], onDemandDeployment: 'customdeploy_hwx_sc_variance_adj_more', feedFlows: ['variance:inventoryadjustment'] },
-  { key: 'variance_transfers', label: 'Variances as inventory transfers', scriptId: 'customscript_hwx_sc_variance_import', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_variance_trf'], onDemandDeployment: 'customdeploy_hwx_sc_variance_trf_more', feedFlows: ['variance:inventorytransfer'] },
-  { key: 'po_export', label: 'Purchase order export', scriptId: 'customscript_hwx_mr_po_export', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_po_export'], onDemandDeployment: 'customdeploy_hwx_mr_po_export_now', feedFlows: [] },
-  { key: 'po_receipts', label: 'Purchase order receipts', scriptId: 'customscript_hwx_mr_po_receipt', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_po_receipt'], onDemandDeployment: 'customdeploy_hwx_mr_po_receipt_ondemand', feedFlows: ['receipt:purchaseorder/receipt'] },
-  { key: 'inventory_snapshot', label: 'Inventory snapshot', scriptId: 'customscript_hwx_sc_inventory_export', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_inv_export_daily', 'customdeploy_hwx_sc_inv_export_follow'], onDemandDeployment: 'customdeploy_hwx_sc_inv_export_now', feedFlows: [] },
-  { key: 'cycle_count_classes', label: 'Cycle-count classification', scriptId: 'customscript_hwx_mr_cc_classify', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_cc_classify'], onDemandDeployment: 'customdeploy_hwx_mr_cc_classify_now', feedFlows: [] },
-  { key: 'cycle_count_plans', label: 'Cycle-count planning', scriptId: 'customscript_hwx_mr_cc_plan', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_cc_plan', 'customdeploy_hwx_mr_cc_remember'], onDemandDeployment: 'customdeploy_hwx_mr_cc_plan_now', feedFlows: [] },
+  { key: 'variance_adjustments', label: 'Variances as inventory adjustments', scriptId: 'customscript_hwx_sc_variance_import', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_variance_adj'], onDemandDeployment: 'customdeploy_hwx_sc_variance_adj_more', feedFlows: ['variance:inventoryadjustment'], runFlows: ['variance:inventoryadjustment'] },
+  { key: 'variance_transfers', label: 'Variances as inventory transfers', scriptId: 'customscript_hwx_sc_variance_import', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_variance_trf'], onDemandDeployment: 'customdeploy_hwx_sc_variance_trf_more', feedFlows: ['variance:inventorytransfer'], runFlows: ['variance:inventorytransfer'] },
+  { key: 'po_export', label: 'Purchase order export', scriptId: 'customscript_hwx_mr_po_export', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_po_export'], onDemandDeployment: 'customdeploy_hwx_mr_po_export_now', feedFlows: [], runFlows: ['purchaseorder:export'] },
+  { key: 'po_receipts', label: 'Purchase order receipts', scriptId: 'customscript_hwx_mr_po_receipt', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_po_receipt'], onDemandDeployment: 'customdeploy_hwx_mr_po_receipt_ondemand', feedFlows: ['receipt:purchaseorder/receipt'], runFlows: ['receipt:purchaseorder/receipt'] },
+  { key: 'inventory_snapshot', label: 'Inventory snapshot', scriptId: 'customscript_hwx_sc_inventory_export', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_inv_export_daily', 'customdeploy_hwx_sc_inv_export_follow'], onDemandDeployment: 'customdeploy_hwx_sc_inv_export_now', feedFlows: [], runFlows: ['inventory:snapshot'] },
+  { key: 'cycle_count_classes', label: 'Cycle-count classification', scriptId: 'customscript_hwx_mr_cc_classify', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_cc_classify'], onDemandDeployment: 'customdeploy_hwx_mr_cc_classify_now', feedFlows: [], runFlows: ['cyclecount:classify'] },
+  { key: 'cycle_count_plans', label: 'Cycle-count planning', scriptId: 'customscript_hwx_mr_cc_plan', kind: 'MAP_REDUCE', scheduledDeployments: ['customdeploy_hwx_mr_cc_plan', 'customdeploy_hwx_mr_cc_remember'], onDemandDeployment: 'customdeploy_hwx_mr_cc_plan_now', feedFlows: [], runFlows: ['cyclecount:plan'] },
+  { key: 'transfer_export', label: 'Transfer order export', scriptId: 'customscript_hwx_sc_to_export', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_to_export'], onDemandDeployment: 'customdeploy_hwx_sc_to_export_now', feedFlows: ['transfer:export'], runFlows: ['transfer:export'] },
+  { key: 'transfer_receipts', label: 'Transfer receipts from stores', scriptId: 'customscript_hwx_sc_to_import', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_to_receipt'], onDemandDeployment: 'customdeploy_hwx_sc_to_import_now', feedFlows: [], runFlows: ['transfer:receipt'] },
+  { key: 'transfer_shipments', label: 'Transfer shipments from stores', scriptId: 'customscript_hwx_sc_to_import', kind: 'SCHEDULED', scheduledDeployments: ['customdeploy_hwx_sc_to_fulfillment'], onDemandDeployment: 'customdeploy_hwx_sc_to_shipment_now', feedFlows: [], runFlows: ['transfer:fulfillment'] },
 ];
 
 /** Parses the alias parameter; a broken value is an error an admin must fix, not an empty map. */
