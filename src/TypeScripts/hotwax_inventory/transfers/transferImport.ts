@@ -42,6 +42,12 @@ export const DEFAULT_FOLDERS: Record<FeedKind, string> = { receipt: 'transferord
 const UNITS_PER_ENTRY = 120;
 /** Per file: download, report upload, move, one External ID search. */
 const UNITS_PER_FILE = 150;
+/**
+ * The grace step's searches (grace receipts and their write-offs, HotWax stores, open TOs, HotWax receipts, shipped
+ * fulfillments): 5 units each plus 5 per page of 1,000 rows (NETSUITE.md 5); 1,000 TOs x 50 lines received short
+ * come to ~550. The step searches only with these and one write-off in hand, else it waits for the next run.
+ */
+const GRACE_SEARCH_UNITS = 600;
 const UNREADABLE_CODES: readonly string[] = ['FTP_PERMISSION_DENIED', 'FTP_NO_SUCH_FILE_OR_DIRECTORY', 'FTP_MAXIMUM_FILE_SIZE_EXCEEDED'];
 
 export interface ImportOptions {
@@ -102,8 +108,8 @@ export function execute(): void {
     }
     done.push(remote.name);
   }
-  const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0 };
-  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting }).slice(0, 3900) });
+  const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0, deferred: hasGraceStep(options) };
+  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting, graceDeferred: grace.deferred }).slice(0, 3900) });
 }
 
 /** One file: every entry, then its report and its move. False when governance ran out (the file stays). */
@@ -196,17 +202,22 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
 
 /** writeoff/close without a grace period: the shortfall is received and written off with the receipt. */
 const writesOffAtReceipt = (options: ImportOptions): boolean => options.policy !== 'keep' && options.graceDays === 0;
+/** writeoff/close with a grace period, receipt mode: the grace step runs after the files. */
+const hasGraceStep = (options: ImportOptions): boolean => options.mode === 'receipt' && options.policy !== 'keep' && options.graceDays > 0;
 
 /**
  * The grace step (receipt mode, writeoff/close, grace period > 0), after the files: first the write-offs a killed
  * run left undone (a grace receipt without its write-off), then every fulfillment whose remainder is due
  * (core/transfers/grace): a receipt of what it still has in transit (External ID HWX-TOGR-<fulfillment>, the
  * quantities in HotWax Short Quantity, the HotWax shipment and line ids of the TO's receipts) and its write-off
- * (HWX-TOGA-<fulfillment>); under close, the lines are closed. Governance is checked before each.
+ * (HWX-TOGA-<fulfillment>); under close, the lines are closed. Governance is checked before each write-off, and
+ * before each group of searches (GRACE_SEARCH_UNITS): short of it the step is deferred to the next run.
  */
-function graceStep(options: ImportOptions): { writtenOff: number; waiting: number } {
-  const result = { writtenOff: 0, waiting: 0 };
-  if (options.mode !== 'receipt' || options.policy === 'keep' || options.graceDays === 0) return result;
+function graceStep(options: ImportOptions): { writtenOff: number; waiting: number; deferred: boolean } {
+  const result = { writtenOff: 0, waiting: 0, deferred: false };
+  if (!hasGraceStep(options)) return result;
+  const deferred = (): typeof result => ({ ...result, deferred: true });
+  if (remainingUnits() < GRACE_SEARCH_UNITS + UNITS_PER_ENTRY) return deferred();
   const day = today();
   const adjustmentType = options.shrinkLocation ? 'inventorytransfer' : 'inventoryadjustment';
   const made = graceReceiptsSince(cutoffDate(day, 31));
@@ -214,10 +225,11 @@ function graceStep(options: ImportOptions): { writtenOff: number; waiting: numbe
   for (const g of made.values()) {
     const externalId = graceExternalId('writeoff', g.externalId.replace(/^HWX-TOGR-/, ''));
     if (writeOffs.has(externalId) || g.short.length === 0) continue;
-    if (remainingUnits() < UNITS_PER_ENTRY) return { ...result, waiting: result.waiting + 1 };
+    if (remainingUnits() < UNITS_PER_ENTRY) return deferred();
     saveGraceWriteOff(externalId, g.shipmentId, g.to, g.location, g.subsidiary, g.short, options, `item receipt ${g.id}`);
     result.writtenOff += 1;
   }
+  if (remainingUnits() < GRACE_SEARCH_UNITS + UNITS_PER_ENTRY) return deferred();
   const stores = hotwaxStores();
   const open = [...transferOrders(stores, []).values()].filter((t) => stores.has(t.to) && t.lines.some((l) => l.fulfilled > l.received));
   if (open.length === 0) return result;
