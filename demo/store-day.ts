@@ -165,10 +165,14 @@ export interface StoreDayReport {
   failed: boolean;
 }
 
-/** The day's two transfer orders, and on hand / in transit of their items at their locations, before and after. */
+/**
+ * The day's two transfer orders, and on hand / in transit of their items at their locations: before the transfers,
+ * mid-day (both shipped, by the warehouse in NetSuite and by store 255 in HotWax, nothing received yet) and at the
+ * end of the day.
+ */
 export interface TransferReport {
   orders: { id: number; kind: string; from: string; to: string; before: string; after: string; detail: string }[];
-  stock: { item: string; location: string; onHandBefore: number; onHandAfter: number; inTransitBefore: number; inTransitAfter: number }[];
+  stock: { item: string; location: string; onHandBefore: number; onHandMidDay: number; onHandAfter: number; inTransitBefore: number; inTransitMidDay: number; inTransitAfter: number }[];
 }
 
 type Progress = (text: string) => void;
@@ -438,8 +442,9 @@ type Run = (step: string, scriptId: string, deploymentId?: string) => Promise<Fu
 
 /**
  * Transfers (docs/transfer-orders.md): the warehouse ships store 254 six jackets and four hoodies in NetSuite;
- * store 255 sends store 256 two hoodies and a jacket, shipped in HotWax. Store 254 receives one jacket short:
- * the receipt deployment's policy (writeoff, account 927) writes it off. Store 256 receives what 255 shipped.
+ * store 255 sends store 256 two hoodies and a jacket, shipped in HotWax. Mid-day both are in transit. Store 254
+ * receives one jacket short: the receipt deployment's policy (writeoff, account 927) writes it off. Store 256
+ * receives what 255 shipped.
  */
 async function transfersOfTheDay(env: LocalEnvironment, hotwax: HotWaxStandIn, report: StoreDayReport, run: Run): Promise<void> {
   const before = transferStock(env);
@@ -462,8 +467,10 @@ async function transfersOfTheDay(env: LocalEnvironment, hotwax: HotWaxStandIn, r
   const shipment255 = await hotwax.writeTransferFeed('shipment', 'to_shipment_store255.json', [{ orderId: String(storeToStore), shipmentId: 'HC-SHIP-255-1', trackingNumber: '1Z255256', items: shipped }]);
   report.hotwax.push({ action: 'stores received and shipped transfers', detail: `${receipt254}: store 254 received ${received.map((r) => `line ${r.line_id} x${r.quantity}`).join(', ')} (one jacket short); ${shipment255}: store 255 shipped ${shipped.map((r) => `line ${r.line_id} x${r.quantity}`).join(', ')}` });
 
-  await run('Transfer receipts from HotWax (store 254)', SCRIPTS.toImport, 'customdeploy_hwx_sc_to_receipt');
   await run('Transfer shipments from HotWax (store 255)', SCRIPTS.toImport, 'customdeploy_hwx_sc_to_fulfillment');
+  // Mid-day: both transfers shipped, nothing received yet.
+  const midDay = transferStock(env);
+  await run('Transfer receipts from HotWax (store 254)', SCRIPTS.toImport, 'customdeploy_hwx_sc_to_receipt');
   await run('Transfer orders -> HotWax (after shipping)', SCRIPTS.toExport, 'customdeploy_hwx_sc_to_export');
   const second = await hotwax.importTransfers();
   const shippedNow = second.orders.find((o) => orderId(o) === String(storeToStore));
@@ -479,10 +486,11 @@ async function transfersOfTheDay(env: LocalEnvironment, hotwax: HotWaxStandIn, r
     { id: storeToStore, kind: 'store -> store', from: '255', to: '256', before: statusBefore.get(storeToStore) ?? '', after: toStatusOf(env, storeToStore), detail: 'exported, shipped by store 255 in HotWax (item fulfillment in NetSuite), received at store 256' },
   );
   for (const [key, b] of before) {
+    const m = midDay.get(key) ?? { onHand: 0, inTransit: 0 };
     const a = after.get(key) ?? { onHand: 0, inTransit: 0 };
-    if (a.onHand === b.onHand && a.inTransit === b.inTransit) continue;
+    if ([m, a].every((x) => x.onHand === b.onHand && x.inTransit === b.inTransit)) continue;
     const [item = '', location = ''] = key.split('@');
-    report.transfers.stock.push({ item, location, onHandBefore: b.onHand, onHandAfter: a.onHand, inTransitBefore: b.inTransit, inTransitAfter: a.inTransit });
+    report.transfers.stock.push({ item, location, onHandBefore: b.onHand, onHandMidDay: m.onHand, onHandAfter: a.onHand, inTransitBefore: b.inTransit, inTransitMidDay: m.inTransit, inTransitAfter: a.inTransit });
   }
 }
 
@@ -542,9 +550,9 @@ export function formatStoreDayReport(report: StoreDayReport, env: LocalEnvironme
   out.push('', 'Transfer orders of the day (status before -> after):');
   if (report.transfers.orders.length === 0) out.push('  (none)');
   for (const t of report.transfers.orders) out.push(`  ${t.id} ${t.kind.padEnd(18)} ${locationName(t.from)} -> ${locationName(t.to)}: ${t.before} -> ${t.after}; ${t.detail}`);
-  out.push('', 'On hand and in transit of the transferred items (before the transfers -> end of day):');
-  out.push(`  ${'item'.padEnd(20)} ${'location'.padEnd(24)} ${'on hand'.padStart(15)} ${'in transit'.padStart(12)}`);
-  for (const r of report.transfers.stock) out.push(`  ${itemName(r.item).padEnd(20)} ${locationName(r.location).padEnd(24)} ${`${r.onHandBefore} -> ${r.onHandAfter}`.padStart(15)} ${`${r.inTransitBefore} -> ${r.inTransitAfter}`.padStart(12)}`);
+  out.push('', 'On hand and in transit of the transferred items (before the transfers -> mid-day, both shipped, nothing received -> end of day):');
+  out.push(`  ${'item'.padEnd(20)} ${'location'.padEnd(24)} ${'on hand'.padStart(20)} ${'in transit'.padStart(14)}`);
+  for (const r of report.transfers.stock) out.push(`  ${itemName(r.item).padEnd(20)} ${locationName(r.location).padEnd(24)} ${`${r.onHandBefore} -> ${r.onHandMidDay} -> ${r.onHandAfter}`.padStart(20)} ${`${r.inTransitBefore} -> ${r.inTransitMidDay} -> ${r.inTransitAfter}`.padStart(14)}`);
   out.push(...formatCycleCounts(report.cycleCounts, itemName, locationName));
   out.push('', `Account folder: ${report.accountDir}   (npx ns-local records <type> --account ${path.relative(process.cwd(), report.accountDir)})`, `SFTP root:      ${report.sftpRoot}`, '');
   out.push(report.failed ? 'RESULT: a step FAILED (see "!" lines above).' : 'RESULT: every step completed; rejected rows are in the error reports, as intended.');

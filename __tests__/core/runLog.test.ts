@@ -64,7 +64,7 @@ describe('variance run note', () => {
 
 describe('transfer import run note', () => {
   it('rejected entries need attention even when files were left for the next run', () => {
-    const note = transferImportRunNote({ mode: 'receipt', files: ['a.json'], posted: 4, already: 1, rejected: 2, leftForNextRun: 1, writtenOff: 0, graceWaiting: 0 });
+    const note = transferImportRunNote({ mode: 'receipt', files: ['a.json'], posted: 4, already: 1, rejected: 2, leftForNextRun: 1, writtenOff: 0, graceWaiting: 0, graceDeferred: false });
     expect(note.status).toBe('NEEDS_ATTENTION');
     expect(note.text).toBe('finished 1 file: 4 receipts posted, 1 already posted, 2 rejected; 1 file left for the next run (governance)');
   });

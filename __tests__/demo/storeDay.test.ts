@@ -239,4 +239,44 @@ describe('store-day demo report: transfers', () => {
     expect([delta('3412', '1'), delta('3412', '254'), delta('3412', '255'), delta('3412', '256')]).toEqual([-6, 5, -1, 1]);
     expect([delta('3413', '1'), delta('3413', '254'), delta('3413', '255'), delta('3413', '256')]).toEqual([-4, 4, -2, 2]);
   });
+
+  it('mid-day, what each transfer order shipped has left its source and sits in transit at its destination, nothing yet on hand there', () => {
+    const account = env.account();
+    // What the account says was shipped: the item fulfillments of the day's two TOs, per item, source and destination.
+    const shipped = new Map<string, number>();
+    const add = (item: string, location: string, quantity: number): void => {
+      shipped.set(`${item}@${location}`, (shipped.get(`${item}@${location}`) ?? 0) + quantity);
+    };
+    const moves: { item: string; from: string; to: string; quantity: number }[] = [];
+    for (const t of report.transfers.orders) {
+      const to = account.getRecord('transferorder', t.id);
+      for (const f of account.listRecords('itemfulfillment').filter((x) => String(x.fields.createdfrom) === String(t.id))) {
+        for (const l of f.sublists.item ?? []) if (l.itemreceive !== false) moves.push({ item: String(l.item), from: String(to?.fields.location), to: String(to?.fields.transferlocation), quantity: Number(l.quantity) });
+      }
+    }
+    for (const m of moves) add(m.item, m.to, m.quantity);
+    expect(moves.length).toBeGreaterThan(0);
+    const sent = (item: string, location: string): number => moves.filter((m) => m.item === item && m.from === location).reduce((n, m) => n + m.quantity, 0);
+    const row = (item: string, location: string) => report.transfers.stock.find((r) => r.item === item && r.location === location);
+    for (const m of moves) {
+      expect(row(m.item, m.from)).toBeDefined();
+      expect(row(m.item, m.to)).toBeDefined();
+    }
+    for (const r of report.transfers.stock) {
+      expect(r.inTransitMidDay).toBe(shipped.get(`${r.item}@${r.location}`) ?? 0);
+      expect(r.onHandMidDay).toBe(r.onHandBefore - sent(r.item, r.location));
+    }
+    // Store 254: what arrived is what its HotWax receipt received; the shortfall is what the policy wrote off.
+    const toStore = report.transfers.orders.find((t) => t.kind === 'warehouse -> store');
+    const received = account.listRecords('itemreceipt').filter((x) => String(x.fields.createdfrom) === String(toStore?.id)).flatMap((x) => x.sublists.item ?? []).filter((l) => l.itemreceive === true);
+    const writtenOff = account.listRecords('inventoryadjustment').filter((a) => String(a.fields.externalid).startsWith('HWX-TOA-')).flatMap((a) => a.sublists.inventory ?? []);
+    for (const item of ['3412', '3413']) {
+      const r = row(item, '254');
+      const arrived = received.filter((l) => String(l.item) === item).reduce((n, l) => n + Number(l.quantity), 0);
+      const lost = writtenOff.filter((l) => String(l.item) === item).reduce((n, l) => n - Number(l.adjustqtyby), 0);
+      expect(arrived).toBe(r?.inTransitMidDay);
+      expect(r?.onHandAfter).toBe((r?.onHandMidDay ?? 0) + arrived - lost);
+    }
+    expect(writtenOff.length).toBeGreaterThan(0);
+  });
 });

@@ -6,7 +6,7 @@
 // back in the account (the runtime dates records by the run's clock: NETSUITE.md, trandate defaults to today).
 import * as fs from 'node:fs';
 import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
-import { ACCOUNT_SHRINK, createTransferOrder, FOLDERS, IMPORT, inTransit, ITEMS, LOC, onHand, run, transferFixture, warehouseShips } from './transferFixture';
+import { ACCOUNT_SHRINK, createTransferOrder, dateBack, FOLDERS, IMPORT, inTransit, ITEMS, LOC, onHand, run, transferFixture, warehouseShips } from './transferFixture';
 
 let env: LocalEnvironment;
 const GRACE = { custscript_hwx_to_policy: 'writeoff', custscript_hwx_to_writeoff_account: String(ACCOUNT_SHRINK), custscript_hwx_to_writeoff_reason: 'Lost in transit', custscript_hwx_to_grace_days: '7' };
@@ -24,17 +24,6 @@ const dropReceipt = (name: string, body: unknown): void => env.dropFile(FOLDERS.
 const adjustments = () => env.account().listRecords('inventoryadjustment');
 const receipts = () => env.account().listRecords('itemreceipt');
 
-/** Dates a record `days` before today (the account's calendar, America/New_York). */
-function dateBack(type: string, id: number | string, days: number): void {
-  const account = env.account();
-  const rec = account.getRecord(type, Number(id));
-  if (!rec) throw new Error(`${type} ${id} missing`);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number);
-  account.replaceRecord({ ...rec, fields: { ...rec.fields, trandate: new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days)).toISOString().slice(0, 10) } });
-  account.save();
-}
-
 /** A TO of 10 jackets (line 1) and 4 hoodies (line 4), shipped 12 days ago; the store receives 7 jackets and the hoodies. */
 async function shortReceipt(daysAgo: number): Promise<{ to: number; f1: number }> {
   const to = createTransferOrder(env, LOC.warehouse, LOC.store254, [
@@ -42,10 +31,10 @@ async function shortReceipt(daysAgo: number): Promise<{ to: number; f1: number }
     { item: ITEMS.hoodie, quantity: 4 },
   ]);
   const f1 = warehouseShips(env, to);
-  dateBack('itemfulfillment', f1, 12);
+  dateBack(env, 'itemfulfillment', [f1], 12);
   dropReceipt('short.json', [{ orderId: String(to), fulfillmentId: String(f1), shipmentId: 'SHP-42', items: [{ line_id: '1', quantity: 7, shipmentItemSeqId: '00001' }, { line_id: '4', quantity: 4, shipmentItemSeqId: '00002' }] }]);
   expect((await receiptRun()).status).toBe('COMPLETE');
-  for (const r of receipts()) dateBack('itemreceipt', r.id, daysAgo);
+  dateBack(env, 'itemreceipt', receipts().map((r) => r.id), daysAgo);
   return { to, f1 };
 }
 
@@ -65,7 +54,7 @@ it('a later receipt inside the grace period covers the rest: nothing is written 
   dropReceipt('rest.json', [{ orderId: String(to), fulfillmentId: String(f1), shipmentId: 'SHP-42', items: [{ line_id: '1', quantity: 3 }] }]);
   expect((await receiptRun()).status).toBe('COMPLETE');
   expect(inTransit(env, ITEMS.jacket, LOC.store254)).toBe(0);
-  for (const r of receipts()) dateBack('itemreceipt', r.id, 30);
+  dateBack(env, 'itemreceipt', receipts().map((r) => r.id), 30);
   expect((await receiptRun()).status).toBe('COMPLETE');
   expect(adjustments()).toHaveLength(0);
   expect(receipts()).toHaveLength(2);

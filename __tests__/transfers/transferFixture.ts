@@ -81,6 +81,23 @@ export const onHand = (env: LocalEnvironment, item: number, location: number): n
 export const inTransit = (env: LocalEnvironment, item: number, location: number): number => env.account().inTransit(String(item), String(location));
 export const toStatus = (env: LocalEnvironment, id: number): string => String(env.account().getRecord('transferorder', id)?.fields.statusref);
 
+/**
+ * Dates records `days` before today in the account's calendar (America/New_York): how the tests play time passing
+ * (the runtime dates a new transaction by the run's clock; NETSUITE.md, trandate defaults to today). One save.
+ */
+export function dateBack(env: LocalEnvironment, type: string, ids: readonly (number | string)[], days: number): void {
+  const account = env.account();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number);
+  const trandate = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days)).toISOString().slice(0, 10);
+  for (const id of ids) {
+    const rec = account.getRecord(type, Number(id));
+    if (!rec) throw new Error(`${type} ${id} missing`);
+    account.replaceRecord({ ...rec, fields: { ...rec.fields, trandate } });
+  }
+  account.save();
+}
+
 export function readJsonFiles(env: LocalEnvironment, folder: string): unknown[] {
   return env
     .listFolder(folder)

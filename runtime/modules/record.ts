@@ -12,7 +12,9 @@
 //  - setValue on a read-only field (statusref, createdfrom, orderline, ...) is ignored.
 //  - Dynamic mode checks a select value when it is set (INVALID_FLD_VALUE); standard mode checks on save.
 //  - An uncommitted current line is discarded by save().
-//  - record.create of an item receipt throws INVALID_RCRD_INITIALIZE: receipts come from record.transform [U].
+//  - record.create (and copy) of an item receipt or an item fulfillment throws INVALID_RCRD_INITIALIZE: both come
+//    from record.transform (NETSUITE.md 4.4; Oracle help "Item Fulfillment", section_N3195884: it "cannot be
+//    created or copied"); the error code is [U].
 //  - transform of a missing PO, or of one with nothing to receive, throws INVALID_INITIALIZE_REF [U].
 import type { FieldValue, StoredLine, StoredRecord } from '../account/types';
 import type { ExecutionEnv } from '../context';
@@ -672,14 +674,15 @@ function receiptLinesFor(env: ExecutionEnv, po: StoredRecord): StoredLine[] {
 }
 
 /**
- * record.transform of a transfer order (Oracle help "Transfer Order": transfer orders initialize item
- * fulfillment and item receipt transactions):
+ * record.transform of a transfer order (Oracle help "Transfer Order", section_N3692380: transfer orders initialize
+ * item fulfillment and item receipt transactions):
  *  - to itemfulfillment: the TO must be approved and open; one line per open TO line with quantity left to
  *    fulfill, orderline = TO line + 1 ([O] HotWax's TransferOrderV2 scripts), quantity = what remains, from the
- *    From Location. shipstatus starts as C (Shipped) without Pick, Pack and Ship, A (Picked) with it [U].
+ *    From Location. shipstatus starts as C (Shipped) without Pick, Pack and Ship, A (Picked) with it [U]
+ *    (docs/sandbox-checklist.md 7.7).
  *  - to itemreceipt: only what was shipped and not yet received (a receipt comes after a shipped fulfillment);
  *    defaultValues.itemfulfillment limits it to that fulfillment's lines. orderline = TO line + 2 [O, same
- *    source]; lines at the To Location. Nothing to fulfill or receive: INVALID_INITIALIZE_REF [U].
+ *    source]; lines at the To Location. Nothing to fulfill or receive: INVALID_INITIALIZE_REF [U] (checklist 7.7).
  */
 function transferOrderTransform(env: ExecutionEnv, fromId: number, toType: string, options: Options): RecordInit {
   const def = recordTypeFor(env, toType);
@@ -750,7 +753,7 @@ export function createRecordModule(env: ExecutionEnv): RecordModule {
       const type = requireString(options, 'type').toLowerCase();
       const def = recordTypeFor(env, type);
       if (def.transformOnly) {
-        throw nsError('INVALID_RCRD_INITIALIZE', `You can not initialize ${type} with record.create: an item receipt is created with record.transform from a purchase order.`);
+        throw nsError('INVALID_RCRD_INITIALIZE', `You can not initialize ${type} with record.create: an ${def.label.toLowerCase()} is created with record.transform from its order.`);
       }
       env.meter().chargeRecord('create', type);
       const fields = newRecordDefaults(env, def);

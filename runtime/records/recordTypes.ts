@@ -133,8 +133,8 @@ export const PURCHASE_ORDER_STATUSES: Record<string, { text: string; filterId: s
  * Transfer order status codes: NetSuite's TransferOrderOrderStatus enum (SOAP schema browser,
  * transferorderorderstatus.html [D]: pendingApproval, pendingFulfillment, rejected, partiallyFulfilled,
  * pendingReceiptPartFulfilled, pendingReceipt, received, closed). The letters TrnfrOrd:A..H follow the enum's
- * order as PurchOrd:A..H follow the PO enum [U]. There is no "partially received" status: a transfer order
- * received in part stays pending receipt.
+ * order as PurchOrd:A..H follow the PO enum [U] (public SuiteScripts map them so [O]; docs/sandbox-checklist.md 7.1).
+ * There is no "partially received" status: a transfer order received in part stays pending receipt.
  */
 export const TRANSFER_ORDER_STATUSES: Record<string, { text: string; filterId: string }> = {
   pendingApproval: { text: 'Pending Approval', filterId: 'TrnfrOrd:A' },
@@ -147,7 +147,11 @@ export const TRANSFER_ORDER_STATUSES: Record<string, { text: string; filterId: s
   closed: { text: 'Closed', filterId: 'TrnfrOrd:H' },
 };
 
-/** Item fulfillment Ship Status (shipstatus): A Picked, B Packed, C Shipped (NETSUITE.md / Pick, Pack and Ship [U]). */
+/**
+ * Item fulfillment Ship Status (shipstatus): A Picked, B Packed, C Shipped. The three stages are Oracle's (help "Item
+ * Fulfillment", section_N3195884: pick, pack and ship are the record's user event trigger types); the letters are
+ * [U] (docs/sandbox-checklist.md 7.3).
+ */
 export const SHIP_STATUSES: Record<string, string> = { A: 'Picked', B: 'Packed', C: 'Shipped' };
 
 const STANDARD_TYPES: RecordTypeDef[] = [
@@ -310,7 +314,7 @@ const STANDARD_TYPES: RecordTypeDef[] = [
     },
   },
   {
-    // Transfer order (Oracle help "Transfer Order": moves inventory between locations with Multi-Location
+    // Transfer order (Oracle help "Transfer Order", section_N3692380: moves inventory between locations with Multi-Location
     // Inventory; it initializes item fulfillments and item receipts).
     type: 'transferorder',
     label: 'Transfer Order',

@@ -10,7 +10,7 @@
 //                        quantityreceived += quantity and the PO status is recomputed (computePurchaseOrderStatus)
 //   itemfulfillment      (from a transfer order) each line: the TO line's quantityfulfilled += quantity; once
 //                        Shipped (shipstatus C): on hand(item, from location) -= quantity and in transit(item,
-//                        to location) += quantity [U: Picked/Packed move no stock]
+//                        to location) += quantity [U: Picked/Packed move no stock; checklist 7.3]
 //   itemreceipt of a TO  each line: in transit(item, to location) -= quantity, on hand += quantity; the TO
 //                        line's quantityreceived += quantity (computeTransferOrderStatus)
 import type { Account } from '../account/account';
@@ -126,7 +126,8 @@ export function computePurchaseOrderStatus(po: RecordData): string {
 }
 
 /**
- * Transfer order status (TransferOrderOrderStatus [D]; the rules between them [U], by analogy with the PO):
+ * Transfer order status (TransferOrderOrderStatus [D]; the rules between them [U], by analogy with the PO;
+ * docs/sandbox-checklist.md 7.1):
  *   orderstatus A -> pendingApproval, C -> rejected; every line closed -> closed
  *   nothing fulfilled -> pendingFulfillment
  *   every open line fully fulfilled: everything fulfilled received -> received, else pendingReceipt
@@ -189,7 +190,7 @@ function assignLineIds(def: RecordTypeDef, sublists: Record<string, StoredLine[]
   if (def.family !== 'transaction') return;
   // Transfer order lines are numbered 1, 4, 7...: each TO line reserves the next two ids for its fulfillment
   // and receipt lines, whose orderline is the TO line + 1 and + 2 ([O] HotWax's public TransferOrderV2 scripts,
-  // HC_SC_ImportTOFulfillmentReceipts_v2.js; no Oracle source found [U]).
+  // HC_SC_ImportTOFulfillmentReceipts_v2.js; no Oracle source found [U]; docs/sandbox-checklist.md 7.2).
   const step = def.type === 'transferorder' ? 3 : 1;
   for (const lines of Object.values(sublists)) {
     const max = Math.max(0, ...lines.map((l) => num(l.line)));
@@ -396,8 +397,8 @@ function quantitiesByOrderLine(record: RecordData | undefined, to: RecordData): 
 
 /**
  * An item fulfillment of a transfer order: the TO is approved and open, each line points at an open TO line and
- * fulfills no more than remains (Oracle help "Transfer Order": a TO initializes item fulfillments; quantity
- * rule and message [U]).
+ * fulfills no more than remains (Oracle help "Transfer Order", section_N3692380: a TO initializes item
+ * fulfillments; quantity rule and message [U], docs/sandbox-checklist.md 7.7).
  */
 function checkFulfillment(env: ExecutionEnv, data: RecordData, previous: StoredRecord | undefined): void {
   const to = sourceTransferOrder(env.account, data);
@@ -446,7 +447,8 @@ export function shippedNotReceived(account: Account, to: StoredRecord, fulfillme
 /**
  * An item receipt of a transfer order receives what was shipped: only after a shipped fulfillment, each line no
  * more than shipped and not yet received on its TO line (of the fulfillment named in itemfulfillment, when set).
- * Oracle help "Transfer Order" (TOs initialize item receipts); the over-receipt refusal and message are [U].
+ * Oracle help "Transfer Order", section_N3692380 (TOs initialize item receipts); the over-receipt refusal and
+ * message are [U] (docs/sandbox-checklist.md 7.3).
  */
 function checkTransferReceipt(env: ExecutionEnv, data: RecordData, previous: StoredRecord | undefined): void {
   const to = sourceTransferOrder(env.account, data);
@@ -568,7 +570,7 @@ function checkInventoryDetail(env: ExecutionEnv, data: RecordData, type: string)
  * (AccountSettings.allowNegativeInventory, [U]: no Oracle source found; docs/sandbox-checklist.md). Item receipts only add.
  */
 function checkNegativeInventory(env: ExecutionEnv, data: RecordData, type: string, previous: StoredRecord | undefined): void {
-  // Item fulfillments follow the same rule [U] (the brief's choice; no Oracle source for either).
+  // Item fulfillments follow the same rule [U] (the brief's choice; no Oracle source for either; checklist 4.1, 7.8).
   if (env.account.settings.allowNegativeInventory || (type !== 'inventoryadjustment' && type !== 'inventorytransfer' && type !== 'itemfulfillment')) return;
   const net = new Map<string, { item: string; location: string; delta: number }>();
   const add = (deltas: ReturnType<typeof inventoryDeltas>, sign: 1 | -1): void => {

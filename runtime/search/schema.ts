@@ -210,7 +210,7 @@ export const PURCHASE_ORDER_STATUSES: readonly StatusInfo[] = [
   { refs: ['planned'], code: 'PurchOrd:P', text: 'Planned' },
 ];
 
-/** Transfer order statuses (TransferOrderOrderStatus [D]; letters [U], runtime/records/recordTypes.ts). */
+/** Transfer order statuses (TransferOrderOrderStatus [D]; letters [U], runtime/records/recordTypes.ts; checklist 7.1). */
 export const TRANSFER_ORDER_STATUSES: readonly StatusInfo[] = [
   { refs: ['pendingapproval'], code: 'TrnfrOrd:A', text: 'Pending Approval' },
   { refs: ['pendingfulfillment'], code: 'TrnfrOrd:B', text: 'Pending Fulfillment' },
@@ -222,7 +222,7 @@ export const TRANSFER_ORDER_STATUSES: readonly StatusInfo[] = [
   { refs: ['closed'], code: 'TrnfrOrd:H', text: 'Closed' },
 ];
 
-/** Item fulfillment ship status codes (ItemShip:A Picked, B Packed, C Shipped [U]). */
+/** Item fulfillment ship status codes (ItemShip:A Picked, B Packed, C Shipped [U]; checklist 7.3). */
 export const ITEM_FULFILLMENT_STATUSES: readonly StatusInfo[] = [
   { refs: ['a', 'picked'], code: 'ItemShip:A', text: 'Picked' },
   { refs: ['b', 'packed'], code: 'ItemShip:B', text: 'Packed' },
@@ -430,7 +430,7 @@ const ITEM_FIELDS: Record<string, FieldDef> = {
   locationquantityavailable: locationQuantity((item, location, ctx) => (ctx.locationAvailable(location) ? ctx.onHand(item, location) : 0)),
   locationquantitycommitted: locationQuantity(() => 0),
   locationquantityonorder: locationQuantity((item, location, ctx) => ctx.onOrder(item, location)),
-  // Shipped on transfer orders to the location and not yet received (NETSUITE.md 4.5).
+  // Shipped on transfer orders to the location and not yet received (NETSUITE.md 4.5 [O]; checklist 7.9).
   locationquantityintransit: locationQuantity((item, location, ctx) => ctx.inTransit(item, location)),
   locationquantitybackordered: locationQuantity(() => 0),
 };

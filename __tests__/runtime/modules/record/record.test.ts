@@ -122,6 +122,13 @@ describe('N/record: create, save, load', () => {
     expect(thrown(() => record.create({ type: record.Type.ITEM_RECEIPT })).name).toBe('INVALID_RCRD_INITIALIZE');
   });
 
+  test('an item fulfillment is neither created nor copied (Oracle help "Item Fulfillment", section_N3195884)', () => {
+    const created = thrown(() => record.create({ type: record.Type.ITEM_FULFILLMENT }));
+    expect(created.name).toBe('INVALID_RCRD_INITIALIZE');
+    expect(created.message).toMatch(/item fulfillment is created with record\.transform/);
+    expect(thrown(() => record.copy({ type: record.Type.ITEM_FULFILLMENT, id: 1 })).name).toBe('INVALID_RCRD_INITIALIZE');
+  });
+
   test('submitFields updates body fields only, ignores read-only ones and returns the id (NETSUITE.md 5)', () => {
     const id = record.submitFields({ type: 'purchaseorder', id: IDS.po, values: { memo: 'rush', statusref: 'closed', duedate: '3/15/2024' } });
     expect(id).toBe(IDS.po);

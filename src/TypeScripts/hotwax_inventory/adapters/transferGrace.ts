@@ -2,7 +2,7 @@
  * N/search for the write-off grace period (core/transfers/grace): the HotWax receipts of transfer orders that
  * still have stock in transit, their shipped fulfillments, and the grace receipts of the last month (to finish a
  * write-off a killed run left undone). Costs: 10 units per page of 1,000 rows (NETSUITE.md 5).
- * `externalidstring` (the External ID as text, for startswith) is [U] as a transaction search filter.
+ * `externalidstring` (the External ID as text, for startswith) is [U] as a transaction search filter (checklist 7.6).
  */
 import * as format from 'N/format';
 import * as search from 'N/search';

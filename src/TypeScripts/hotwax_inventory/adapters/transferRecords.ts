@@ -1,7 +1,9 @@
 /**
  * N/record and N/search for transfer orders: the transforms to item fulfillment and item receipt (Oracle help
- * "Transfer Order": transfer orders initialize item fulfillments and item receipts), saving them with the
- * HotWax ids, write-off adjustments, closing TO lines, and finding what an entry already made by External ID.
+ * "Transfer Order", section_N3692380: transfer orders initialize item fulfillments and item receipts), saving
+ * them with the HotWax ids, write-offs (an inventory adjustment, or an inventory transfer to a shrink location:
+ * Oracle help "Inventory Transfer", section_N3194741, takes the stock out of one location and into the other in one
+ * step), closing TO lines, and finding what an entry already made by External ID.
  * Costs: transform 10, save 20, load 10, search page 10 (NETSUITE.md 5).
  */
 import * as record from 'N/record';

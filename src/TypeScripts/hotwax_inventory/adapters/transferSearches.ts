@@ -9,7 +9,7 @@ import * as search from 'N/search';
 import { chunk, forEachResult, textValue } from './pagedSearch';
 import type { FulfillmentLine, TransferOrder } from '../core/transfers/exportDocs';
 
-/** Active locations with HotWax Location checked and type Store (1 [U]). */
+/** Active locations with HotWax Location checked and type Store (1 [U]: docs/sandbox-checklist.md 3.5). */
 export function hotwaxStores(): Set<string> {
   const out = new Set<string>();
   forEachResult(

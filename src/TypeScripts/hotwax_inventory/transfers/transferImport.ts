@@ -43,6 +43,12 @@ export const DEFAULT_FOLDERS: Record<FeedKind, string> = { receipt: 'transferord
 const UNITS_PER_ENTRY = 120;
 /** Per file: download, report upload, move, one External ID search. */
 const UNITS_PER_FILE = 150;
+/**
+ * The grace step's searches (grace receipts and their write-offs, HotWax stores, open TOs, HotWax receipts, shipped
+ * fulfillments): 5 units each plus 5 per page of 1,000 rows (NETSUITE.md 5); 1,000 TOs x 50 lines received short
+ * come to ~550. The step searches only with these and one write-off in hand, else it waits for the next run.
+ */
+const GRACE_SEARCH_UNITS = 600;
 const UNREADABLE_CODES: readonly string[] = ['FTP_PERMISSION_DENIED', 'FTP_NO_SUCH_FILE_OR_DIRECTORY', 'FTP_MAXIMUM_FILE_SIZE_EXCEEDED'];
 
 export interface ImportOptions {
@@ -82,17 +88,20 @@ export interface TransferImportOutcome {
   leftForNextRun: number;
   writtenOff: number;
   graceWaiting: number;
+  /** The grace step did not run (too few units left for its searches): the next run does it. */
+  graceDeferred: boolean;
 }
 
 /** What the run log says of a run (core/runLog.ts). */
 export function transferImportRunNote(o: TransferImportOutcome): RunNote {
   return {
-    status: worst(o.rejected > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', o.leftForNextRun > 0 ? 'CONTINUES' : 'COMPLETE'),
+    status: worst(o.rejected > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', o.leftForNextRun > 0 || o.graceWaiting > 0 || o.graceDeferred ? 'CONTINUES' : 'COMPLETE'),
     text: sentence([
       o.files.length > 0 && `finished ${count(o.files.length, 'file')}: ${count(o.posted, o.mode)} posted, ${o.already} already posted, ${o.rejected} rejected`,
       o.leftForNextRun > 0 && `${count(o.leftForNextRun, 'file')} left for the next run (governance)`,
       o.writtenOff > 0 && `${count(o.writtenOff, 'fulfillment')} written off after the grace period`,
       o.graceWaiting > 0 && `${count(o.graceWaiting, 'write-off')} wait for the next run`,
+      o.graceDeferred && 'the grace write-off step waits for the next run (governance)',
     ]),
     files: o.files.length,
   };
@@ -129,9 +138,9 @@ export function execute(): TransferImportOutcome {
     }
     done.push(remote.name);
   }
-  const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0 };
-  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting }).slice(0, 3900) });
-  return { mode: options.mode, files: done, ...total, leftForNextRun: left, writtenOff: grace.writtenOff, graceWaiting: grace.waiting };
+  const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0, deferred: hasGraceStep(options) };
+  log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting, graceDeferred: grace.deferred }).slice(0, 3900) });
+  return { mode: options.mode, files: done, ...total, leftForNextRun: left, writtenOff: grace.writtenOff, graceWaiting: grace.waiting, graceDeferred: grace.deferred };
 }
 
 /** One file: every entry, then its report and its move. False when governance ran out (the file stays). */
@@ -224,17 +233,22 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
 
 /** writeoff/close without a grace period: the shortfall is received and written off with the receipt. */
 const writesOffAtReceipt = (options: ImportOptions): boolean => options.policy !== 'keep' && options.graceDays === 0;
+/** writeoff/close with a grace period, receipt mode: the grace step runs after the files. */
+const hasGraceStep = (options: ImportOptions): boolean => options.mode === 'receipt' && options.policy !== 'keep' && options.graceDays > 0;
 
 /**
  * The grace step (receipt mode, writeoff/close, grace period > 0), after the files: first the write-offs a killed
  * run left undone (a grace receipt without its write-off), then every fulfillment whose remainder is due
  * (core/transfers/grace): a receipt of what it still has in transit (External ID HWX-TOGR-<fulfillment>, the
  * quantities in HotWax Short Quantity, the HotWax shipment and line ids of the TO's receipts) and its write-off
- * (HWX-TOGA-<fulfillment>); under close, the lines are closed. Governance is checked before each.
+ * (HWX-TOGA-<fulfillment>); under close, the lines are closed. Governance is checked before each write-off, and
+ * before each group of searches (GRACE_SEARCH_UNITS): short of it the step is deferred to the next run.
  */
-function graceStep(options: ImportOptions): { writtenOff: number; waiting: number } {
-  const result = { writtenOff: 0, waiting: 0 };
-  if (options.mode !== 'receipt' || options.policy === 'keep' || options.graceDays === 0) return result;
+function graceStep(options: ImportOptions): { writtenOff: number; waiting: number; deferred: boolean } {
+  const result = { writtenOff: 0, waiting: 0, deferred: false };
+  if (!hasGraceStep(options)) return result;
+  const deferred = (): typeof result => ({ ...result, deferred: true });
+  if (remainingUnits() < GRACE_SEARCH_UNITS + UNITS_PER_ENTRY) return deferred();
   const day = today();
   const adjustmentType = options.shrinkLocation ? 'inventorytransfer' : 'inventoryadjustment';
   const made = graceReceiptsSince(cutoffDate(day, 31));
@@ -242,10 +256,11 @@ function graceStep(options: ImportOptions): { writtenOff: number; waiting: numbe
   for (const g of made.values()) {
     const externalId = graceExternalId('writeoff', g.externalId.replace(/^HWX-TOGR-/, ''));
     if (writeOffs.has(externalId) || g.short.length === 0) continue;
-    if (remainingUnits() < UNITS_PER_ENTRY) return { ...result, waiting: result.waiting + 1 };
+    if (remainingUnits() < UNITS_PER_ENTRY) return deferred();
     saveGraceWriteOff(externalId, g.shipmentId, g.to, g.location, g.subsidiary, g.short, options, `item receipt ${g.id}`);
     result.writtenOff += 1;
   }
+  if (remainingUnits() < GRACE_SEARCH_UNITS + UNITS_PER_ENTRY) return deferred();
   const stores = hotwaxStores();
   const open = [...transferOrders(stores, []).values()].filter((t) => stores.has(t.to) && t.lines.some((l) => l.fulfilled > l.received));
   if (open.length === 0) return result;
