@@ -77,6 +77,24 @@ export function warehouseShips(env: LocalEnvironment, toId: number, byLine?: Rec
   });
 }
 
+/** The warehouse receives everything shipped and not yet received on a TO (an item receipt from the TO). */
+export function warehouseReceives(env: LocalEnvironment, toId: number): number {
+  return asNetSuiteUser(env, (record) => record.transform({ fromType: 'transferorder', fromId: toId, toType: 'itemreceipt' }).save());
+}
+
+/**
+ * Dates a record `days` before today in the account's calendar (America/New_York): time passing, played by
+ * the account (the runtime dates records by the run's clock: NETSUITE.md, trandate defaults to today).
+ */
+export function dateBack(env: LocalEnvironment, type: string, id: number | string, days: number): void {
+  const account = env.account();
+  const rec = account.getRecord(type, Number(id));
+  if (!rec) throw new Error(`${type} ${id} missing`);
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date()).split('-').map(Number);
+  account.replaceRecord({ ...rec, fields: { ...rec.fields, trandate: new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days)).toISOString().slice(0, 10) } });
+  account.save();
+}
+
 export const onHand = (env: LocalEnvironment, item: number, location: number): number => env.account().onHand(String(item), String(location));
 export const inTransit = (env: LocalEnvironment, item: number, location: number): number => env.account().inTransit(String(item), String(location));
 export const toStatus = (env: LocalEnvironment, id: number): string => String(env.account().getRecord('transferorder', id)?.fields.statusref);
