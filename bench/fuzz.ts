@@ -2,10 +2,12 @@
 // full kill matrix of __tests__/killmatrix (every point, not every k-th). Prints cases run, failures and the
 // seed of each failing case (replay one with FUZZ_SEED=<seed> npx jest __tests__/fuzz -t '<flow>').
 // Options: --count N (cases per flow, default 200), --seed S (base seed, default: today's), --flow
-// variances|receipts, --kill-matrix (also play the matrix), --only-kill-matrix.
+// variances|receipts|transfers, --kill-matrix (also play the matrix), --only-kill-matrix. The transfer-order
+// flows have no fuzz cases yet: --flow transfers plays only their kill matrices (with --kill-matrix).
 import { baseSeed, caseSeed } from '../__tests__/fuzz/generators';
 import { formatFailure, receiptCase, receiptFuzzFixture, startFuzzEnv, varianceCase, type CaseResult, type FuzzEnv } from '../__tests__/fuzz/harness';
 import { baseline, describePoint, playPoint, receiptMatrixFlow, varianceMatrixFlow, type MatrixFlow } from '../__tests__/killmatrix/matrix';
+import { TRANSFER_MATRICES } from '../__tests__/killmatrix/transferMatrix';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -69,6 +71,16 @@ async function main(): Promise<void> {
       if (killMatrix) failures += await matrix(receiptMatrixFlow, fe);
     } finally {
       await fe.stop();
+    }
+  }
+  if (killMatrix && (only === undefined || only === 'transfers')) {
+    for (const m of TRANSFER_MATRICES) {
+      const fe = await m.start();
+      try {
+        failures += await matrix(m.flow, fe);
+      } finally {
+        await fe.stop();
+      }
     }
   }
   out(failures === 0 ? 'fuzz: no failures' : `fuzz: ${failures} failing case(s) or point(s)`);

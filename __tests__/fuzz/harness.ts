@@ -42,16 +42,23 @@ function copyDir(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
 }
 
-export async function startFuzzEnv(fixture?: AccountFixture): Promise<FuzzEnv> {
+/**
+ * `prepare` acts on the account before the pristine copy is taken (records a NetSuite user makes, such as
+ * transfer orders and their fulfillments, which a fixture cannot hold): every case starts from them.
+ */
+export async function startFuzzEnv(fixture?: AccountFixture, prepare?: (env: LocalEnvironment) => Promise<unknown> | void): Promise<FuzzEnv> {
   const env = await startLocalEnvironment(fixture ? { fixture } : {});
+  await prepare?.(env);
   const pristine = path.join(env.dir, 'pristine-account');
   copyDir(env.accountDir, pristine);
+  // What `prepare` left on SFTP (archived feeds, reports) is part of the pristine state; usually nothing.
+  const pristineSftp = path.join(env.dir, 'pristine-sftp');
+  copyDir(env.baseDir, pristineSftp);
   return {
     env,
     reset() {
       copyDir(pristine, env.accountDir);
-      fs.rmSync(env.baseDir, { recursive: true, force: true });
-      fs.mkdirSync(env.baseDir, { recursive: true });
+      copyDir(pristineSftp, env.baseDir);
     },
     async stop() {
       await env.stop();

@@ -13,6 +13,11 @@ import { VARIANCE_HEADER } from '../fuzz/generators';
 
 type RunOptions = { kill?: KillPlan; restart?: RestartPlan };
 
+export interface Quiet {
+  runs: FullRunSummary[];
+  violations: string[];
+}
+
 export interface MatrixFlow {
   name: string;
   spec: FlowSpec;
@@ -20,6 +25,84 @@ export interface MatrixFlow {
   deliver(env: LocalEnvironment): void;
   run(env: LocalEnvironment, options?: RunOptions): Promise<FullRunSummary>;
   mapReduce: boolean;
+  /**
+   * What a NetSuite user does once the flow went quiet (a warehouse receives a transfer, …): each step is a
+   * phase of its own; the flow runs until quiet again after it. Points are taken in every phase's runs.
+   */
+  steps?: ((env: LocalEnvironment) => void)[];
+  /** Runs the flow until quiet (default: untilQuiet over `spec`: no open feed-file record, nothing waiting). */
+  untilQuiet?(env: LocalEnvironment, run: () => Promise<FullRunSummary>, label: string): Promise<Quiet>;
+  /** The state that must not depend on where a run died (default: endState), compared entry by entry (diffStates). */
+  state?(env: LocalEnvironment): Record<string, unknown>;
+  /** Invariants of the state after every quiet phase, uninterrupted or not (e.g. checkFolders). */
+  check?(env: LocalEnvironment): string[];
+  /**
+   * The clock the flow's runs read (new Date()): `start`, plus a minute for every run or step of one play. Scripts
+   * name reports and files by the time: a run after a kill then always reads another minute, so an output
+   * written twice cannot hide behind a name of the same second.
+   */
+  clock?: { start: string };
+}
+
+// ---- the clock ---------------------------------------------------------------------------------------------
+
+const RealDate = Date;
+
+/**
+ * Runs `fn` with new Date() and Date.now() at `at` (moving on in real time from there). Scripts run in the
+ * runtime's realm (runtime/loader/amd.ts), so the global Date is the clock they read; dates made before keep
+ * working with instanceof. Outside jest too (`npm run fuzz`), which is why this is not jest's fake timers.
+ */
+export async function atClock<T>(at: number, fn: () => Promise<T> | T): Promise<T> {
+  const offset = at - RealDate.now();
+  class Shifted extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...(args as [string | number]));
+    }
+    static override now(): number {
+      return RealDate.now() + offset;
+    }
+    static override [Symbol.hasInstance](x: unknown): boolean {
+      return x instanceof RealDate;
+    }
+  }
+  const saved = globalThis.Date;
+  globalThis.Date = Shifted as DateConstructor;
+  try {
+    return await fn();
+  } finally {
+    globalThis.Date = saved;
+  }
+}
+
+/** One play of a flow: its runs and steps, each at the flow's clock plus a minute more than the one before. */
+class Play {
+  private tick = 0;
+  constructor(
+    readonly fe: FuzzEnv,
+    readonly flow: MatrixFlow,
+  ) {}
+
+  at<T>(fn: () => Promise<T> | T): Promise<T> {
+    const clock = this.flow.clock;
+    if (clock === undefined) return Promise.resolve(fn());
+    this.tick += 1;
+    return atClock(RealDate.parse(clock.start) + this.tick * 60_000, fn);
+  }
+
+  run(options?: RunOptions): Promise<FullRunSummary> {
+    return this.at(() => this.flow.run(this.fe.env, options));
+  }
+
+  untilQuiet(label: string): Promise<Quiet> {
+    const run = (): Promise<FullRunSummary> => this.run();
+    return this.flow.untilQuiet ? this.flow.untilQuiet(this.fe.env, run, label) : untilQuiet(this.fe.env, this.flow.spec, run, label);
+  }
+
+  state(): Record<string, unknown> {
+    return (this.flow.state ?? endState)(this.fe.env);
+  }
 }
 
 export const varianceMatrixFlow: MatrixFlow = {
@@ -126,15 +209,43 @@ export function diffStates(want: Record<string, unknown>, got: Record<string, un
 
 // ---- points -------------------------------------------------------------------------------------------------
 
-export type MatrixPoint = { run: number; kill: KillPlan } | { run: number; restart: RestartPlan };
+/** A point: in phase `phase` (0 unless the flow has steps), the `run`-th run of that phase is killed or restarted. */
+export type MatrixPoint = { phase?: number; run: number; kill: KillPlan } | { phase?: number; run: number; restart: RestartPlan };
 
-export const describePoint = (p: MatrixPoint): string =>
-  'kill' in p ? `run ${p.run + 1}: kill ${p.kill.when} ${p.kill.api} #${p.kill.occurrence}` : `run ${p.run + 1}: restart in ${p.restart.stage} after ${p.restart.afterInvocations} invocation(s)`;
+export const describePoint = (p: MatrixPoint): string => {
+  const where = `${p.phase ? `phase ${p.phase + 1} ` : ''}run ${p.run + 1}`;
+  return 'kill' in p ? `${where}: kill ${p.kill.when} ${p.kill.api} #${p.kill.occurrence}` : `${where}: restart in ${p.restart.stage} after ${p.restart.afterInvocations} invocation(s)`;
+};
 
 export interface Baseline {
+  /** The state after the last phase. */
   state: Record<string, unknown>;
+  /** The state after each phase (one entry for a flow without steps). */
+  states: Record<string, unknown>[];
   points: MatrixPoint[];
   runs: number;
+}
+
+const phasesOf = (flow: MatrixFlow): number => 1 + (flow.steps?.length ?? 0);
+
+/** The faults of one uninterrupted run: each (api, n) it made, before and after; a restart per Map/Reduce invocation. */
+function pointsOf(flow: MatrixFlow, r: FullRunSummary, phase: number, run: number): MatrixPoint[] {
+  const at = flow.steps ? { phase } : {};
+  const points: MatrixPoint[] = [];
+  for (const [api, { calls }] of Object.entries(r.usageByApi).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (let occurrence = 1; occurrence <= calls; occurrence++) {
+      for (const when of ['before', 'after'] as const) points.push({ ...at, run, kill: { api, occurrence, when } });
+    }
+  }
+  if (flow.mapReduce) {
+    points.push({ ...at, run, restart: { stage: 'getInputData', afterInvocations: 0 } });
+    for (const stage of ['map', 'reduce'] as const) {
+      const n = r.usage[stage]?.invocations ?? 0;
+      for (let i = 0; i < n; i++) points.push({ ...at, run, restart: { stage, afterInvocations: i } });
+    }
+    points.push({ ...at, run, restart: { stage: 'summarize', afterInvocations: 0 } });
+  }
+  return points;
 }
 
 /**
@@ -144,40 +255,50 @@ export interface Baseline {
  */
 export async function baseline(fe: FuzzEnv, flow: MatrixFlow): Promise<Baseline> {
   fe.reset();
-  flow.deliver(fe.env);
-  const quiet = await untilQuiet(fe.env, flow.spec, () => flow.run(fe.env), `${flow.name} baseline`);
-  if (quiet.violations.length > 0) throw new Error(`the uninterrupted ${flow.name} run is not clean: ${quiet.violations.join('; ')}`);
+  const play = new Play(fe, flow);
+  await play.at(() => flow.deliver(fe.env));
   const points: MatrixPoint[] = [];
-  quiet.runs.forEach((r, run) => {
-    for (const [api, { calls }] of Object.entries(r.usageByApi).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      for (let occurrence = 1; occurrence <= calls; occurrence++) {
-        for (const when of ['before', 'after'] as const) points.push({ run, kill: { api, occurrence, when } });
-      }
-    }
-    if (flow.mapReduce) {
-      points.push({ run, restart: { stage: 'getInputData', afterInvocations: 0 } });
-      for (const stage of ['map', 'reduce'] as const) {
-        const n = r.usage[stage]?.invocations ?? 0;
-        for (let i = 0; i < n; i++) points.push({ run, restart: { stage, afterInvocations: i } });
-      }
-      points.push({ run, restart: { stage: 'summarize', afterInvocations: 0 } });
-    }
-  });
-  return { state: endState(fe.env), points, runs: quiet.runs.length };
+  const states: Record<string, unknown>[] = [];
+  let runs = 0;
+  for (let phase = 0; phase < phasesOf(flow); phase++) {
+    const step = phase > 0 ? flow.steps?.[phase - 1] : undefined;
+    if (step) await play.at(() => step(fe.env));
+    const quiet = await play.untilQuiet(`${flow.name} baseline${flow.steps ? ` phase ${phase + 1}` : ''}`);
+    const violations = [...quiet.violations, ...(flow.check?.(fe.env) ?? [])];
+    if (violations.length > 0) throw new Error(`the uninterrupted ${flow.name} run is not clean: ${violations.join('; ')}`);
+    quiet.runs.forEach((r, run) => points.push(...pointsOf(flow, r, phase, run)));
+    states.push(play.state());
+    runs += quiet.runs.length;
+  }
+  return { state: states[states.length - 1] ?? {}, states, points, runs };
 }
 
-/** Plays one point: the runs before it as usual, the faulty run, then on until quiet; returns what differs. */
+/**
+ * Plays one point: the phases and runs before it as usual, the faulty run, then on until quiet (and through
+ * the later phases); returns what differs from the uninterrupted play after each phase from the point's on.
+ */
 export async function playPoint(fe: FuzzEnv, flow: MatrixFlow, base: Baseline, point: MatrixPoint): Promise<string[]> {
   fe.reset();
-  flow.deliver(fe.env);
-  for (let i = 0; i < point.run; i++) await flow.run(fe.env);
-  const faulty = await flow.run(fe.env, 'kill' in point ? { kill: point.kill } : { restart: point.restart });
+  const play = new Play(fe, flow);
+  await play.at(() => flow.deliver(fe.env));
   const problems: string[] = [];
-  if ('kill' in point && faulty.status !== 'KILLED') problems.push(`the run was not killed (${faulty.status})`);
-  if ('restart' in point && faulty.status !== 'COMPLETE') problems.push(`the restarted run ended ${faulty.status}: ${JSON.stringify(faulty.errors).slice(0, 300)}`);
-  const quiet = await untilQuiet(fe.env, flow.spec, () => flow.run(fe.env), `${flow.name} after the fault`);
-  problems.push(...quiet.violations);
-  problems.push(...diffStates(base.state, endState(fe.env)));
+  const pointPhase = point.phase ?? 0;
+  for (let phase = 0; phase < phasesOf(flow); phase++) {
+    const step = phase > 0 ? flow.steps?.[phase - 1] : undefined;
+    if (step) await play.at(() => step(fe.env));
+    const label = flow.steps ? `phase ${phase + 1}: ` : '';
+    if (phase === pointPhase) {
+      for (let i = 0; i < point.run; i++) await play.run();
+      const faulty = await play.run('kill' in point ? { kill: point.kill } : { restart: point.restart });
+      if ('kill' in point && faulty.status !== 'KILLED') problems.push(`${label}the run was not killed (${faulty.status})`);
+      if ('restart' in point && faulty.status !== 'COMPLETE') problems.push(`${label}the restarted run ended ${faulty.status}: ${JSON.stringify(faulty.errors).slice(0, 300)}`);
+    }
+    const quiet = await play.untilQuiet(`${flow.name} ${phase === pointPhase ? 'after the fault' : phase < pointPhase ? 'before the fault' : 'later'}`);
+    problems.push(...quiet.violations.map((v) => `${label}${v}`));
+    if (phase < pointPhase) continue;
+    problems.push(...(flow.check?.(fe.env) ?? []).map((v) => `${label}${v}`));
+    problems.push(...diffStates(base.states[phase] ?? {}, play.state()).map((d) => `${label}${d}`));
+  }
   return problems;
 }
 

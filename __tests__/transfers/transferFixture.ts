@@ -77,6 +77,11 @@ export function warehouseShips(env: LocalEnvironment, toId: number, byLine?: Rec
   });
 }
 
+/** The warehouse receives everything shipped and not yet received on a TO (an item receipt from the TO). */
+export function warehouseReceives(env: LocalEnvironment, toId: number): number {
+  return asNetSuiteUser(env, (record) => record.transform({ fromType: 'transferorder', fromId: toId, toType: 'itemreceipt' }).save());
+}
+
 export const onHand = (env: LocalEnvironment, item: number, location: number): number => env.account().onHand(String(item), String(location));
 export const inTransit = (env: LocalEnvironment, item: number, location: number): number => env.account().inTransit(String(item), String(location));
 export const toStatus = (env: LocalEnvironment, id: number): string => String(env.account().getRecord('transferorder', id)?.fields.statusref);

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
 import type { AccountFixture } from '../../runtime/account/fixture';
-import { ACCOUNT_SHRINK, createTransferOrder, EXPORT, FOLDERS, IMPORT, inTransit, ITEMS, LOC, onHand, readJsonFiles, reportText, run, toStatus, transferFixture, warehouseShips } from './transferFixture';
+import { ACCOUNT_SHRINK, createTransferOrder, EXPORT, FOLDERS, IMPORT, inTransit, ITEMS, LOC, onHand, readJsonFiles, reportText, run, toStatus, transferFixture, warehouseReceives, warehouseShips } from './transferFixture';
 
 let env: LocalEnvironment;
 async function start(fixture: AccountFixture = transferFixture()): Promise<void> {
@@ -154,7 +154,8 @@ describe('warehouse to store: NetSuite ships, the store receives', () => {
   it('killed after the receipt is saved (before the file moves): the next run posts nothing twice and archives the file', async () => {
     const { to, f1 } = shippedToStore();
     dropReceipt('kill.json', [{ orderId: String(to), fulfillmentId: String(f1), items: [{ line_id: '2', quantity: 10 }, { line_id: '5', quantity: 4 }] }]);
-    const killed = await receiptRun({ kill: { api: 'record.save', occurrence: 1, when: 'after' } });
+    // record.save #1 is the file's feed-file record, #2 the item receipt.
+    const killed = await receiptRun({ kill: { api: 'record.save', occurrence: 2, when: 'after' } });
     expect(killed.status).not.toBe('COMPLETE');
     expect(env.listFolder(FOLDERS.receipts)).toContain('kill.json');
     await receiptRun();
@@ -182,7 +183,8 @@ describe('discrepancy policies', () => {
     await start(transferFixture({ custscript_hwx_to_policy: 'writeoff', custscript_hwx_to_writeoff_account: String(ACCOUNT_SHRINK), custscript_hwx_to_writeoff_reason: 'Lost in transit' }));
     const { to, f1 } = shippedToStore();
     dropReceipt('short.json', [{ orderId: String(to), fulfillmentId: String(f1), shipmentId: 'SHP-9', items: [{ line_id: '2', quantity: 7 }, { line_id: '5', quantity: 4 }] }]);
-    const killed = await receiptRun({ kill: { api: 'record.save', occurrence: 1, when: 'after' } });
+    // record.save #1 is the file's feed-file record, #2 the item receipt, #3 the write-off.
+    const killed = await receiptRun({ kill: { api: 'record.save', occurrence: 2, when: 'after' } });
     expect(killed.status).not.toBe('COMPLETE');
     await receiptRun();
     expect(onHand(env, ITEMS.jacket, LOC.store254)).toBe(7);
@@ -257,5 +259,92 @@ describe('store to store: the store ships in HotWax', () => {
     expect(env.account().listRecords('itemfulfillment')).toHaveLength(0);
     expect(onHand(env, ITEMS.tee, LOC.store254)).toBe(20);
     expect(reportText(env, FOLDERS.storeShipments)).toMatch(/NetSuite refused the item fulfillment/);
+  });
+});
+
+// Found by the kill matrix (__tests__/killmatrix, docs/proofs.md); each test names the point that showed it.
+describe('a run killed anywhere leaves what the uninterrupted run leaves', () => {
+  beforeEach(() => start());
+  const feedFiles = (flow: RegExp) => env.account().listRecords('customrecord_hwx_feed_file').filter((r) => flow.test(String(r.fields.custrecord_hwx_ff_flow)));
+  // Only Date is faked (scripts read the clock with new Date()): each run reads the files a minute after the last.
+  const minutes = (): ((n: number) => void) => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    return (n) => jest.setSystemTime(new Date(Date.UTC(2026, 10, 23, 15, n)));
+  };
+  afterEach(() => jest.useRealTimers());
+
+  it('export killed after its uploads, before its record (TO export, phase 2 run 1: kill before record.save #1): the next run sends again and leaves its record', async () => {
+    const to = createTransferOrder(env, LOC.store254, LOC.warehouse, [{ item: ITEMS.tee, quantity: 3 }]);
+    warehouseShips(env, to);
+    expect((await exportRun()).status).toBe('COMPLETE');
+    warehouseReceives(env, to);
+    // The state used to be saved in a file of its own first: a run killed before its record had marked the
+    // received TO as sent, so the next run sent nothing and no record told of the upload.
+    expect((await exportRun({ kill: { api: 'record.save', occurrence: 1, when: 'before' } })).status).toBe('KILLED');
+    expect((await exportRun()).status).toBe('COMPLETE');
+    expect((await exportRun()).usageByApi['sftp.upload']).toBeUndefined();
+    expect(feedFiles(/^transfer:export$/).map((r) => r.fields.custrecord_hwx_ff_status)).toEqual(['UPLOADED', 'UPLOADED']);
+    const statuses = (readJsonFiles(env, FOLDERS.orders) as { orderStatus: string }[]).map((o) => o.orderStatus);
+    expect(statuses).toContain('received');
+    expect(statuses.filter((x) => x === 'received').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('receipt killed between its report and its move (TO receipts, run 1: kill after sftp.upload #1): one report, not one per run', async () => {
+    const at = minutes();
+    const { to, f1 } = shippedToStore();
+    dropReceipt('over.json', [{ orderId: String(to), fulfillmentId: String(f1), items: [{ line_id: '2', quantity: 12 }, { line_id: '5', quantity: 4 }] }]);
+    at(0);
+    expect((await receiptRun({ kill: { api: 'sftp.upload', occurrence: 1, when: 'after' } })).status).toBe('KILLED');
+    at(1);
+    expect((await receiptRun()).status).toBe('COMPLETE');
+    expect(env.listFolder(`${FOLDERS.receipts}/error`)).toHaveLength(1);
+    expect(env.listFolder(`${FOLDERS.receipts}/archive`)).toEqual(['over.json']);
+    expect(feedFiles(/^transfer-receipt:/).map((r) => [r.fields.custrecord_hwx_ff_status, r.fields.custrecord_hwx_ff_final_path, r.fields.custrecord_hwx_ff_error_report])).toEqual([
+      ['ARCHIVED', `${FOLDERS.receipts}/archive/over.json`, `${FOLDERS.receipts}/error/${env.listFolder(`${FOLDERS.receipts}/error`)[0] ?? ''}`],
+    ]);
+  });
+
+  it('receipt killed after it posted an entry (TO receipts, run 1: kill after record.save #2): the report still names the over-receipts, not "already posted"', async () => {
+    const at = minutes();
+    const a = shippedToStore();
+    const b = shippedToStore();
+    // Two over-receipts: record.save #2 is the first item receipt (#1 the file's feed-file record; before that
+    // record existed, #2 was the second receipt: the next run then called both entries "already posted").
+    const entries = [a, b].map((x) => ({ orderId: String(x.to), fulfillmentId: String(x.f1), items: [{ line_id: '2', quantity: 12 }, { line_id: '5', quantity: 4 }] }));
+    dropReceipt('over.json', entries);
+    at(0);
+    expect((await receiptRun({ kill: { api: 'record.save', occurrence: 2, when: 'after' } })).status).toBe('KILLED');
+    at(1);
+    expect((await receiptRun()).status).toBe('COMPLETE');
+    expect(env.account().listRecords('itemreceipt')).toHaveLength(2);
+    const report = reportText(env, FOLDERS.receipts);
+    expect(report.match(/12 received but only 10 were shipped/g)).toHaveLength(2);
+    expect(report).not.toMatch(/already posted/);
+    // The same entries in another delivery are "already posted": that delivery posted nothing.
+    dropReceipt('over-again.json', entries);
+    at(2);
+    expect((await receiptRun()).status).toBe('COMPLETE');
+    const again = env.listFolder(`${FOLDERS.receipts}/error`).filter((n) => n.startsWith('over-again'));
+    expect(again).toHaveLength(1);
+    expect(env.readFile(`${FOLDERS.receipts}/error`, again[0] ?? '').match(/,already posted,/g)).toHaveLength(2);
+    expect(env.account().listRecords('itemreceipt')).toHaveLength(2);
+  });
+
+  it('store shipment killed after its first fulfillment (TO store shipments, run 1: kill after record.save #2): one fulfillment, reported as the uninterrupted run reports it', async () => {
+    const at = minutes();
+    const s = createTransferOrder(env, LOC.store254, LOC.store255, [{ item: ITEMS.tee, quantity: 5 }]);
+    const x = createTransferOrder(env, LOC.store254, LOC.warehouse, [{ item: ITEMS.tee, quantity: 30 }]);
+    env.dropFile(FOLDERS.storeShipments, 'ship.json', JSON.stringify([{ orderId: String(s), items: [{ line_id: '1', quantity: 4 }] }, { orderId: String(x), items: [{ line_id: '1', quantity: 25 }] }]));
+    at(0);
+    // record.save #2: the first fulfillment (#1 the file's feed-file record; before it, #2 was the refused one).
+    expect((await shipmentRun({ kill: { api: 'record.save', occurrence: 2, when: 'after' } })).status).toBe('KILLED');
+    at(1);
+    expect((await shipmentRun()).status).toBe('COMPLETE');
+    expect(env.account().listRecords('itemfulfillment')).toHaveLength(1);
+    expect(inTransit(env, ITEMS.tee, LOC.store255)).toBe(4);
+    expect(env.listFolder(`${FOLDERS.storeShipments}/error`)).toHaveLength(1);
+    const report = reportText(env, FOLDERS.storeShipments);
+    expect(report).toMatch(/NetSuite refused the item fulfillment/);
+    expect(report).not.toMatch(/already posted/);
   });
 });

@@ -180,6 +180,8 @@ export interface FeedFileUpdate {
   errorReport?: string;
   finalPath?: string;
   message?: string;
+  /** Replaces the plan kept on the record (Long Text: at most 1,000,000 characters). */
+  plan?: string;
 }
 
 /** The plan kept on a record, read from the record itself (record.load of a custom record: 2 units). */
@@ -199,5 +201,6 @@ export function updateFeedFile(id: string, update: FeedFileUpdate): void {
   if (update.errorReport !== undefined) values[F.errorReport] = update.errorReport;
   if (update.finalPath !== undefined) values[F.finalPath] = update.finalPath;
   if (update.message !== undefined) values[F.message] = update.message.slice(0, 3900);
+  if (update.plan !== undefined) values[F.plan] = update.plan;
   record.submitFields({ type: FEED_FILE_RECORD, id, values });
 }

@@ -67,6 +67,9 @@ export interface GraceReceipt {
   subsidiary: string;
   location: string;
   short: { item: string; quantity: number }[];
+  /** The receipt's memo (body: search column memomain) and the HotWax line ids of the lines written off. */
+  memo: string;
+  lineIds: string[];
 }
 
 /** Grace receipts (HWX-TOGR-…) dated on or after `since`, with what they received to be written off. */
@@ -76,16 +79,18 @@ export function graceReceiptsSince(since: string): Map<string, GraceReceipt> {
     search.create({
       type: search.Type.ITEM_RECEIPT,
       filters: [['externalidstring', 'startswith', GRACE_RECEIPT_PREFIX], 'AND', ['trandate', 'onorafter', userDate(since)], 'AND', ['mainline', 'is', 'F']],
-      columns: ['externalid', 'createdfrom', FIELDS.shipment, 'subsidiary', 'location', 'item', FIELDS.short].map((name) => search.createColumn({ name })),
+      columns: ['externalid', 'createdfrom', FIELDS.shipment, 'subsidiary', 'location', 'item', FIELDS.short, 'memomain', FIELDS.lineIds].map((name) => search.createColumn({ name })),
     }),
     (r) => {
       const externalId = textValue(r, 'externalid');
-      const g = out.get(externalId) ?? { id: r.id, externalId, to: textValue(r, 'createdfrom'), shipmentId: textValue(r, FIELDS.shipment), subsidiary: textValue(r, 'subsidiary'), location: '', short: [] };
+      const g = out.get(externalId) ?? { id: r.id, externalId, to: textValue(r, 'createdfrom'), shipmentId: textValue(r, FIELDS.shipment), subsidiary: textValue(r, 'subsidiary'), location: '', short: [], memo: textValue(r, 'memomain'), lineIds: [] };
       out.set(externalId, g);
       const short = Number(textValue(r, FIELDS.short));
       if (short > 0) {
         g.short.push({ item: textValue(r, 'item'), quantity: short });
         if (!g.location) g.location = textValue(r, 'location');
+        const ids = textValue(r, FIELDS.lineIds);
+        if (ids !== '') g.lineIds.push(ids);
       }
     },
   );

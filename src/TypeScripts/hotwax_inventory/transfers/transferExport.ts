@@ -9,16 +9,19 @@
  *     tracking numbers) while governance lasts; the rest wait for the next run.
  *  4. Upload: transferorderv2/export/<kind prefix>-<stamp>.json and
  *     transferorderv2/import/fulfillment-wh/ExportWarehouseToFulfillment-<stamp>.json.
- *  5. Only then the state is saved (File Cabinet JSON, its id on a HotWax Feed File record): a run killed
- *     before this point exports the same changes again next run (HotWax imports by externalId), never loses one.
+ *  5. Only then the state is saved, in the same record.save as the run's HotWax Feed File record (on the record,
+ *     or in a File Cabinet file of its own when larger than a Long Text field): a run killed before this point
+ *     exports the same changes again next run (HotWax imports by externalId), never loses one; a run that
+ *     uploaded and saved its state always has its record.
  */
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
 import { intParam, textParam } from '../adapters/scriptParams';
 import { SftpFolder } from '../adapters/sftpFolder';
 import { remainingUnits } from '../adapters/governance';
-import { createFeedFile, findLatestFeedFile } from '../adapters/feedFiles';
-import { loadJson, saveJson } from '../adapters/manifestStore';
+import { createFeedFile, findLatestFeedFile, loadFeedFilePlan } from '../adapters/feedFiles';
+import { loadPlanFile, storePlan } from '../adapters/manifestStore';
+import { deleteFile } from '../adapters/workFiles';
 import { hotwaxStores, loadFulfillment, shippedFulfillments, transferOrders } from '../adapters/transferSearches';
 import { errorCode, IntegrationError } from '../core/integrationError';
 import { count, sentence, worst, type RunNote } from '../core/runLog';
@@ -32,24 +35,27 @@ export const PARAM = {
 } as const;
 
 export const EXPORT_FLOW = 'transfer:export';
-const STATE_FILE = 'hwx_to_export_state.json';
+/** A state larger than a Long Text field goes to the work folder, one file per run: hwx_to_export_state-<stamp>.json. */
+const STATE_FILE = 'hwx_to_export_state';
 /** Orders or fulfillments per file. */
 const PER_FILE = 500;
 /** One upload: its folder path listed level by level (10 each, up to 3, plus a makeDirectory), the name check (10), the upload (100). */
 const UNITS_PER_UPLOAD = 200;
-/** After the uploads: the state save (20), the feed-file record (10 + 20), the SFTP connection and the log, with margin. */
+/** After the uploads: the state file when large (20), the feed-file record (2 + 4), the old state file's delete (20), the log, with margin. */
 const UNITS_TO_FINISH = 200;
 const filesFor = (documents: number): number => Math.ceil(documents / PER_FILE);
 
-function loadState(): ExportState {
+/** The state the latest run saved: on its feed-file record, or in the File Cabinet file the record names. */
+function loadState(): { state: ExportState; fileId: number | null } {
   const latest = findLatestFeedFile(EXPORT_FLOW);
-  if (!latest?.manifestFileId) return emptyState();
+  if (!latest) return { state: emptyState(), fileId: null };
   try {
-    return readState(loadJson<unknown>(latest.manifestFileId));
+    const text = latest.manifestFileId ? loadPlanFile(latest.manifestFileId) : loadFeedFilePlan(latest.id);
+    return { state: readState(JSON.parse(text)), fileId: latest.manifestFileId };
   } catch (err) {
     if (errorCode(err) === 'RCRD_DSNT_EXIST' || err instanceof SyntaxError) {
-      log.error({ title: 'Transfer export: state file unreadable, starting again', details: `File ${latest.manifestFileId}: every open transfer is exported again.` });
-      return emptyState();
+      log.error({ title: 'Transfer export: state unreadable, starting again', details: `Feed file ${latest.id}${latest.manifestFileId ? `, file ${latest.manifestFileId}` : ''}: every open transfer is exported again.` });
+      return { state: emptyState(), fileId: latest.manifestFileId };
     }
     throw err;
   }
@@ -82,7 +88,7 @@ export function execute(): TransferExportOutcome {
   const base = (textParam(PARAM.base) || 'transferorderv2').replace(/^\/+|\/+$/g, '');
   const workFolder = intParam(PARAM.workFolder, 0, 0, Number.MAX_SAFE_INTEGER);
   if (workFolder <= 0) throw new IntegrationError('TO_WORK_FOLDER_MISSING', `Set ${PARAM.workFolder} to the File Cabinet work folder (internal id): the export state is kept there.`, {});
-  const state = loadState();
+  const { state, fileId: previousStateFile } = loadState();
   const stores = hotwaxStores();
   const orders = transferOrders(stores, Object.keys(state.orders));
   const now = new Date();
@@ -149,15 +155,17 @@ export function execute(): TransferExportOutcome {
     u.name = name;
     sftpFolder.uploadText(u.dir, name, u.contents, false);
   }
-  // Marked only now, after every upload succeeded.
-  const stateFileId = saveJson(workFolder, STATE_FILE, next);
+  // Marked only now, after every upload succeeded, and in one save with the run's record: a run killed before
+  // it sends the same documents again next run; one killed after it has nothing left to do.
+  const stateJson = JSON.stringify(next);
+  const stored = storePlan(workFolder, `${STATE_FILE}-${stampOf(now)}.json`, stateJson);
   const names = uploads.map((u) => `${u.dir}/${u.name}`);
   const orderCount = [...docs.values()].reduce((n, l) => n + l.length, 0);
   createFeedFile({
     flow: EXPORT_FLOW,
     fileName: uploads[0]?.name ?? '',
     fingerprint: hash64(names.join('\n')).toUpperCase(),
-    manifestFileId: stateFileId,
+    ...('plan' in stored ? { plan: stored.plan } : { manifestFileId: stored.fileId }),
     rows: uploads.length,
     skipped: waiting,
     jobs: [],
@@ -166,6 +174,8 @@ export function execute(): TransferExportOutcome {
     finalPath: names.join(', ').slice(0, 999),
     message: `${orderCount} transfer order(s), ${fulfillmentDocs.length} fulfillment(s)`,
   });
+  // The previous state file (a large state, or hwx_to_export_state.json of earlier versions) is read no more.
+  if (previousStateFile !== null && !('fileId' in stored && stored.fileId === previousStateFile)) deleteFile(previousStateFile);
   log.audit({ title: `Transfer export: ${uploads.length} file(s), ${fulfillmentDocs.length} fulfillment(s)`.slice(0, 99), details: JSON.stringify({ files: names, waiting }).slice(0, 3900) });
   return { looked: orders.size, orders: orderCount, fulfillments: fulfillmentDocs.length, files: names, waiting };
 }

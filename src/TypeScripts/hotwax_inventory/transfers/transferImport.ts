@@ -10,6 +10,10 @@
  * A file is moved (archive/, or failed/ when it is not a feed) only after every entry has its outcome, with an
  * error report in error/ naming each problem and what to do. Governance is checked before every entry: a run
  * that runs low leaves the file where it is and the next run finishes it.
+ * Each delivery has a HotWax Feed File record (flow transfer-<mode>:<folder>), made when the file is first read:
+ * its report name, and the report rows of every entry it posted, written just before the posting. A run killed
+ * anywhere leaves the next one what it needs to finish the file as the uninterrupted run would have: one report
+ * under one name, the same rows (an entry this delivery posted is not "already posted"), one move.
  */
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
@@ -17,11 +21,14 @@ import { intParam, textParam } from '../adapters/scriptParams';
 import { joinPath, SftpFolder } from '../adapters/sftpFolder';
 import { remainingUnits } from '../adapters/governance';
 import { closeTransferOrderLines, findByExternalId, loadTransferOrder, openTransform, saveTransform, saveWriteOff, type Found } from '../adapters/transferRecords';
+import { createFeedFile, findOpenFeedFiles, loadFeedFilePlan, updateFeedFile, type FeedFile } from '../adapters/feedFiles';
+import { MAX_RECORD_TEXT } from '../adapters/manifestStore';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
 import { count, sentence, worst, type RunNote } from '../core/runLog';
+import { fingerprint } from '../core/hash';
 import { externalIdOf, parseTransferFeed, type FeedEntry, type FeedKind } from '../core/transfers/feed';
 import { planEntry, policyOf, resolveToLine, shortfall, type DiscrepancyPolicy } from '../core/transfers/plan';
-import { reportCsv, reportName, type ReportRow } from '../core/transfers/report';
+import { decodeEntryLog, encodeEntryLog, reportCsv, reportName, type EntryLog, type ReportRow } from '../core/transfers/report';
 import { cutoffDate, dueWriteOffs, graceExternalId, MAX_GRACE_DAYS } from '../core/transfers/grace';
 import { graceReceiptsSince, hotwaxReceipts, shippedFulfillmentDates, today } from '../adapters/transferGrace';
 import { hotwaxStores, transferOrders } from '../adapters/transferSearches';
@@ -39,9 +46,9 @@ export const PARAM = {
 
 export const DEFAULT_FOLDERS: Record<FeedKind, string> = { receipt: 'transferorderv2/export/receipt', fulfillment: 'transferorderv2/oms-fulfillment' };
 
-/** Per entry: load 10 + transform 10 + save 20 + write-off 20 + close 30, with margin. */
+/** Per entry: load 10 + transform 10 + its rows on the feed-file record 2 + save 20 + write-off 20 + close 30, with margin. */
 const UNITS_PER_ENTRY = 120;
-/** Per file: download, report upload, move, one External ID search. */
+/** Per file: download, the feed-file record (6, its log 2, two updates 4), report upload, move, one External ID search. */
 const UNITS_PER_FILE = 150;
 /**
  * The grace step's searches (grace receipts and their write-offs, HotWax stores, open TOs, HotWax receipts, shipped
@@ -107,6 +114,16 @@ export function transferImportRunNote(o: TransferImportOutcome): RunNote {
   };
 }
 
+/** The custrecord_hwx_ff_flow of this deployment's feed-file records. */
+export const flowOf = (options: Pick<ImportOptions, 'mode' | 'folder'>): string => `transfer-${options.mode}:${options.folder}`;
+
+/** A delivery being imported: its feed-file record, its report's name, and what it posted so far. */
+interface Tracked {
+  id: string;
+  reportName: string;
+  log: EntryLog;
+}
+
 export function execute(): TransferImportOutcome {
   const options = readOptions();
   const incoming = options.folder;
@@ -115,6 +132,9 @@ export function execute(): TransferImportOutcome {
   if (listed === undefined) throw new IntegrationError('TO_FOLDER_MISSING', `The folder ${incoming} does not exist on SFTP. Check ${PARAM.folder} and the SFTP base directory.`, {});
   sftpFolder.ensureFolders(incoming, ['archive', 'failed', 'error']);
   const files = listed.filter((e) => !e.directory).sort((a, b) => a.name.localeCompare(b.name));
+  const open = findOpenFeedFiles(flowOf(options));
+  const waiting = new Set(files.map((f) => f.name));
+  closeLeft(open.filter((r) => !waiting.has(r.fileName)), options, sftpFolder);
   const done: string[] = [];
   const total: Counts = { posted: 0, already: 0, rejected: 0 };
   let left = 0;
@@ -131,7 +151,7 @@ export function execute(): TransferImportOutcome {
       log.error({ title: `Transfer ${options.mode}s: ${remote.name} skipped, unreadable`, details: `${describe(err)}. Left in ${incoming}; tried again every run.` });
       continue;
     }
-    const finished = importFile(remote.name, text, options, sftpFolder, total);
+    const finished = importFile(remote.name, text, options, sftpFolder, total, open);
     if (!finished) {
       left = files.length - done.length;
       break;
@@ -143,13 +163,62 @@ export function execute(): TransferImportOutcome {
   return { mode: options.mode, files: done, ...total, leftForNextRun: left, writtenOff: grace.writtenOff, graceWaiting: grace.waiting, graceDeferred: grace.deferred };
 }
 
+/**
+ * Records of files no longer in the folder: moved by a run killed before it closed the record (the final path
+ * exists: closed now), or taken away by hand (closed as FAILED: what the delivery posted stays posted).
+ */
+function closeLeft(records: readonly FeedFile[], options: ImportOptions, sftpFolder: SftpFolder): void {
+  for (const r of records) {
+    if (r.finalPath !== '' && sftpFolder.exists(r.finalPath)) {
+      updateFeedFile(r.id, { status: r.finalPath.startsWith(`${options.folder}/failed/`) ? 'FAILED' : 'ARCHIVED' });
+    } else {
+      updateFeedFile(r.id, { status: 'FAILED', message: `${r.message ? `${r.message} ` : ''}The file left ${options.folder} before it was finished (moved or deleted by hand); what it posted stays posted.`.trim() });
+    }
+  }
+}
+
+/**
+ * The delivery's record: the open one of this name and content (a run before this one was killed), or a new
+ * one. An open record of the same name with other content was replaced by HotWax before it was finished.
+ */
+function claim(name: string, text: string, entries: number, options: ImportOptions, open: FeedFile[]): Tracked {
+  const print = fingerprint(text).toUpperCase();
+  const errorDir = `${options.folder}/error`;
+  for (const r of open.filter((x) => x.fileName === name && x.fingerprint !== print)) {
+    updateFeedFile(r.id, { status: 'FAILED', message: 'Replaced by a new delivery under the same name before it was finished; what it posted stays posted.' });
+    open.splice(open.indexOf(r), 1);
+  }
+  const mine = open.find((r) => r.fileName === name);
+  if (mine) {
+    const kept = mine.errorReport.startsWith(`${errorDir}/`) ? mine.errorReport.slice(errorDir.length + 1) : '';
+    return { id: mine.id, reportName: kept || reportName(name, new Date()), log: decodeEntryLog(loadFeedFilePlan(mine.id)) };
+  }
+  const report = reportName(name, new Date());
+  const id = createFeedFile({ flow: flowOf(options), fileName: name, fingerprint: print, status: 'PLANNED', rows: entries, skipped: 0, jobs: [], errorReport: joinPath(errorDir, report), plan: encodeEntryLog(new Map()) });
+  return { id, reportName: report, log: new Map() };
+}
+
+/** Keeps an entry's report rows on the delivery's record, just before the entry is posted. */
+function remember(tracked: Tracked, index: number, rows: ReportRow[]): void {
+  tracked.log.set(index, rows);
+  let plan = encodeEntryLog(tracked.log);
+  if (plan.length > MAX_RECORD_TEXT) {
+    tracked.log.set(index, null);
+    plan = encodeEntryLog(tracked.log);
+  }
+  updateFeedFile(tracked.id, { plan });
+}
+
 /** One file: every entry, then its report and its move. False when governance ran out (the file stays). */
-function importFile(name: string, text: string, options: ImportOptions, sftpFolder: SftpFolder, total: Counts): boolean {
+function importFile(name: string, text: string, options: ImportOptions, sftpFolder: SftpFolder, total: Counts, open: FeedFile[]): boolean {
   const parsed = parseTransferFeed(text, options.mode);
+  const tracked = claim(name, text, parsed.entries.length + parsed.rejected.length, options, open);
+  const counts: Counts = { posted: 0, already: 0, rejected: 0 };
   const rows: ReportRow[] = [];
   if (parsed.fileError !== undefined) {
     rows.push({ entry: 0, order: '', line: '', status: 'file rejected', problem: parsed.fileError, action: 'Fix the file and send it again under a new name.' });
-    finish(name, rows, 'failed', options, sftpFolder);
+    counts.rejected += 1;
+    finish(name, rows, 'failed', options, sftpFolder, tracked, counts, parsed.fileError);
     total.rejected += 1;
     return true;
   }
@@ -160,26 +229,33 @@ function importFile(name: string, text: string, options: ImportOptions, sftpFold
     // Keep what finishing the file costs (report upload, move) in hand: the file stays for the next run, which
     // finds the entries posted so far by External ID, rather than running out of units while finishing.
     if (remainingUnits() < UNITS_PER_ENTRY + UNITS_PER_FILE) return false;
-    const outcome = importEntry(entry, name, options, found, writeOffs);
+    const outcome = importEntry(entry, name, options, found, writeOffs, tracked);
     rows.push(...outcome.rows);
-    if (outcome.status === 'posted') total.posted += 1;
-    else if (outcome.status === 'already') total.already += 1;
-    else total.rejected += 1;
+    const key = outcome.status === 'posted' ? 'posted' : outcome.status === 'already' ? 'already' : 'rejected';
+    counts[key] += 1;
+    total[key] += 1;
   }
   for (const r of parsed.rejected) {
     rows.push({ entry: r.index + 1, order: r.orderId, line: '', status: 'rejected', problem: r.problem, action: r.action });
+    counts.rejected += 1;
     total.rejected += 1;
   }
-  finish(name, rows, 'archive', options, sftpFolder);
+  finish(name, rows, 'archive', options, sftpFolder, tracked, counts, `${counts.posted} posted, ${counts.already} already posted, ${counts.rejected} rejected`);
   return true;
 }
 
-function finish(name: string, rows: readonly ReportRow[], to: 'archive' | 'failed', options: ImportOptions, sftpFolder: SftpFolder): void {
-  const stamp = new Date();
-  if (rows.length > 0) sftpFolder.uploadText(`${options.folder}/error`, reportName(name, stamp), reportCsv(name, rows), true);
-  const target = sftpFolder.chooseTarget(`${options.folder}/${to}`, name, stamp.getTime().toString(36));
+/**
+ * The report (under the name the delivery's record keeps, so a run after a kill replaces it rather than adding
+ * a second), the outcome and final path on the record (VERIFIED), the move, then the record closed.
+ */
+function finish(name: string, rows: readonly ReportRow[], to: 'archive' | 'failed', options: ImportOptions, sftpFolder: SftpFolder, tracked: Tracked, counts: Counts, message: string): void {
+  const errorDir = `${options.folder}/error`;
+  if (rows.length > 0) sftpFolder.uploadText(errorDir, tracked.reportName, reportCsv(name, rows), true);
+  const target = sftpFolder.chooseTarget(`${options.folder}/${to}`, name, Date.now().toString(36));
+  updateFeedFile(tracked.id, { status: 'VERIFIED', finalPath: target, errorReport: rows.length > 0 ? joinPath(errorDir, tracked.reportName) : '', applied: counts.posted, skipped: counts.already, rejected: counts.rejected, message });
   const source = joinPath(options.folder, name);
   if (sftpFolder.exists(source)) sftpFolder.move(source, target);
+  updateFeedFile(tracked.id, { status: to === 'archive' ? 'ARCHIVED' : 'FAILED' });
 }
 
 interface EntryOutcome {
@@ -187,7 +263,7 @@ interface EntryOutcome {
   rows: ReportRow[];
 }
 
-function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions, found: Map<string, Found>, writeOffs: Map<string, Found>): EntryOutcome {
+function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions, found: Map<string, Found>, writeOffs: Map<string, Found>, tracked: Tracked): EntryOutcome {
   const kind = options.mode;
   const row = (status: string, problem: string, action: string, line = ''): ReportRow => ({ entry: entry.index + 1, order: entry.orderId, line, status, problem, action });
   const externalId = externalIdOf(kind, entry.key);
@@ -195,9 +271,12 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
   const existing = found.get(externalId);
   const to = existing && options.policy === 'keep' ? undefined : loadTransferOrder(entry.orderId);
   if (existing) {
-    // Made by an earlier delivery or by this file before a kill: never again. Finish what the policy still owes.
-    const owed = kind === 'receipt' && writesOffAtReceipt(options) && to ? finishDiscrepancy(entry, existing.short, to, options, writeOffs, memo) : [];
-    return { status: 'already', rows: [...owed.map((p) => row('write-off failed', p, WRITE_OFF_ACTION)), row('already posted', `This entry was already posted (${kind === 'receipt' ? 'item receipt' : 'item fulfillment'} ${existing.id}, External ID ${externalId}); nothing was posted again.`, 'Nothing to do.')] };
+    // Made by an earlier delivery or by this one before a kill: never again. Finish what the policy still owes.
+    const owed = (kind === 'receipt' && writesOffAtReceipt(options) && to ? finishDiscrepancy(entry, existing.short, to, options, writeOffs, memo) : []).map((p) => row('write-off failed', p, WRITE_OFF_ACTION));
+    const logged = tracked.log.get(entry.index);
+    // This delivery posted it (a run before this one was killed): reported as the uninterrupted run reported it.
+    if (logged !== undefined) return { status: 'posted', rows: [...(logged ?? [row('posted', `Posted by this file in a run that stopped before the file was finished (${kind === 'receipt' ? 'item receipt' : 'item fulfillment'} ${existing.id}, External ID ${externalId}); the details of the entry were too long to keep.`, 'Check the transaction in NetSuite.')]), ...owed] };
+    return { status: 'already', rows: [...owed, row('already posted', `This entry was already posted (${kind === 'receipt' ? 'item receipt' : 'item fulfillment'} ${existing.id}, External ID ${externalId}); nothing was posted again.`, 'Nothing to do.')] };
   }
   if (!to) return { status: 'rejected', rows: [row('rejected', `Transfer order ${entry.orderId} does not exist in NetSuite.`, 'Check the orderId (the NETSUITE_ORDER_ID of the exported transfer order).')] };
   const toLines = to.lines.map((l) => l.line);
@@ -207,27 +286,28 @@ function importEntry(entry: FeedEntry, fileName: string, options: ImportOptions,
     return { status: 'rejected', rows: [row('rejected', `${why}: ${opened.message} (${opened.code}).`, kind === 'receipt' ? 'Nothing was received. Check that the fulfillment is shipped in NetSuite and not already received.' : 'Nothing was shipped. Check the transfer order in NetSuite (approved, open).')] };
   }
   const plan = planEntry(entry, opened.opened.offered, toLines, kind);
-  const rows = plan.problems.map((p) => row(kind === 'receipt' ? 'not received' : 'not shipped', p.problem, p.action, p.lineId));
+  const problems = plan.problems.map((p) => row(kind === 'receipt' ? 'not received' : 'not shipped', p.problem, p.action, p.lineId));
   const receiveShortfall = kind === 'receipt' && writesOffAtReceipt(options);
   const postedQuantity = plan.lines.reduce((n, l) => n + l.quantity + (receiveShortfall ? l.short : 0), 0);
-  if (postedQuantity <= 0) return { status: 'rejected', rows: rows.length > 0 ? rows : [row('rejected', 'Every line of the entry is 0: nothing was posted.', 'Nothing to do, or send the quantities.')] };
+  if (postedQuantity <= 0) return { status: 'rejected', rows: problems.length > 0 ? problems : [row('rejected', 'Every line of the entry is 0: nothing was posted.', 'Nothing to do, or send the quantities.')] };
+  const short = kind === 'receipt' ? shortfall(plan) : [];
+  const shortRows = short.map((s) => {
+    const later = `stay in transit; written off ${options.graceDays} day(s) after the last receipt of this transfer unless a later receipt covers them (policy ${options.policy})`;
+    const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : !receiveShortfall ? later : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
+    return row('short', `Line ${s.toLine} (item ${s.item}): ${s.quantity} shipped were not received; the ${s.quantity} ${note}.`, options.policy === 'keep' || !receiveShortfall ? 'Send a later receipt when the rest arrives, or let the discrepancy policy write it off.' : 'Nothing to do; the write-off carries this shipment and line.', s.toLine);
+  });
+  // Kept before the posting: a run killed after it reports the entry as posted, with these rows.
+  remember(tracked, entry.index, [...problems, ...shortRows]);
   try {
     saveTransform(opened.opened, plan.lines, kind, { externalId, memo, shipmentId: entry.shipmentId, trackingNumber: entry.trackingNumber, receiveShortfall });
   } catch (err) {
     const code = errorCode(err);
     if (code === 'SSS_USAGE_LIMIT_EXCEEDED') throw err;
     if (code === 'DUP_RCRD') return { status: 'already', rows: [row('already posted', `Posted meanwhile by another run (External ID ${externalId}).`, 'Nothing to do.')] };
-    return { status: 'rejected', rows: [...rows, row('rejected', `NetSuite refused the ${kind === 'receipt' ? 'item receipt' : 'item fulfillment'}: ${errorMessage(err)} (${code}).`, 'Nothing of this entry was posted. Fix the cause in NetSuite, then send the entry again.')] };
+    return { status: 'rejected', rows: [...problems, row('rejected', `NetSuite refused the ${kind === 'receipt' ? 'item receipt' : 'item fulfillment'}: ${errorMessage(err)} (${code}).`, 'Nothing of this entry was posted. Fix the cause in NetSuite, then send the entry again.')] };
   }
-  if (kind === 'receipt') {
-    const short = shortfall(plan);
-    for (const s of short) {
-      const later = `stay in transit; written off ${options.graceDays} day(s) after the last receipt of this transfer unless a later receipt covers them (policy ${options.policy})`;
-      const note = options.policy === 'keep' ? `stays in transit for a later receipt (policy keep)` : !receiveShortfall ? later : `written off at the store (policy ${options.policy}, ${options.shrinkLocation ? `to shrink location ${options.shrinkLocation}` : `account ${options.account}`})`;
-      rows.push(row('short', `Line ${s.toLine} (item ${s.item}): ${s.quantity} shipped were not received; the ${s.quantity} ${note}.`, options.policy === 'keep' || !receiveShortfall ? 'Send a later receipt when the rest arrives, or let the discrepancy policy write it off.' : 'Nothing to do; the write-off carries this shipment and line.', s.toLine));
-    }
-    if (receiveShortfall) for (const p of finishDiscrepancy(entry, short.map((s) => ({ item: s.item, quantity: s.quantity, location: to.to })), to, options, writeOffs, memo)) rows.push(row('write-off failed', p, WRITE_OFF_ACTION));
-  }
+  const rows = [...problems, ...shortRows];
+  if (receiveShortfall) for (const p of finishDiscrepancy(entry, short.map((s) => ({ item: s.item, quantity: s.quantity, location: to.to })), to, options, writeOffs, memo)) rows.push(row('write-off failed', p, WRITE_OFF_ACTION));
   return { status: 'posted', rows };
 }
 
@@ -257,7 +337,8 @@ function graceStep(options: ImportOptions): { writtenOff: number; waiting: numbe
     const externalId = graceExternalId('writeoff', g.externalId.replace(/^HWX-TOGR-/, ''));
     if (writeOffs.has(externalId) || g.short.length === 0) continue;
     if (remainingUnits() < UNITS_PER_ENTRY) return deferred();
-    saveGraceWriteOff(externalId, g.shipmentId, g.to, g.location, g.subsidiary, g.short, options, `item receipt ${g.id}`);
+    // The memo the uninterrupted run would have written, from the receipt's memo and line ids.
+    saveGraceWriteOff(externalId, g.shipmentId, g.to, g.location, g.subsidiary, g.short, options, graceMemo(g.memo || `item receipt ${g.id}`, g.lineIds));
     result.writtenOff += 1;
   }
   if (remainingUnits() < GRACE_SEARCH_UNITS + UNITS_PER_ENTRY) return deferred();
@@ -288,8 +369,7 @@ function graceStep(options: ImportOptions): { writtenOff: number; waiting: numbe
       log.error({ title: `Transfer write-off: fulfillment ${due.fulfillment} not received`, details: `${describe(err)}. Tried again next run.` });
       continue;
     }
-    const lineNote = lines.flatMap((l) => l.hotwaxLineIds).join(',');
-    saveGraceWriteOff(graceExternalId('writeoff', due.fulfillment), due.shipmentId, due.to, to.to, to.subsidiary, lines.map((l) => ({ item: l.item, quantity: l.short })), options, `${memo}${lineNote ? `, HotWax lines ${lineNote}` : ''}`);
+    saveGraceWriteOff(graceExternalId('writeoff', due.fulfillment), due.shipmentId, due.to, to.to, to.subsidiary, lines.map((l) => ({ item: l.item, quantity: l.short })), options, graceMemo(memo, lines.map((l) => l.hotwaxLineIds.join(',')).filter((ids) => ids !== '')));
     if (options.policy === 'close') {
       try {
         closeTransferOrderLines(due.to, [...new Set(lines.map((l) => l.toLine).filter((l) => l !== ''))]);
@@ -302,6 +382,9 @@ function graceStep(options: ImportOptions): { writtenOff: number; waiting: numbe
   }
   return result;
 }
+
+/** The grace write-off's memo (before the reason and the TO): the grace receipt's memo and the HotWax lines. */
+const graceMemo = (receiptMemo: string, lineIds: readonly string[]): string => `${receiptMemo}${lineIds.length > 0 ? `, HotWax lines ${lineIds.join(',')}` : ''}`;
 
 function saveGraceWriteOff(externalId: string, shipmentId: string, toId: string, location: string, subsidiary: string, lines: { item: string; quantity: number }[], options: ImportOptions, memo: string): void {
   try {

@@ -21,8 +21,8 @@ export const FLOWS: readonly Flow[] = [
   { flow: '', label: 'Inventory snapshot', runFlows: ['inventory:snapshot'], deployments: ['customdeploy_hwx_sc_inv_export_daily', 'customdeploy_hwx_sc_inv_export_follow'] },
   { flow: '', label: 'Cycle-count planning', runFlows: ['cyclecount:plan', 'cyclecount:classify'], deployments: ['customdeploy_hwx_mr_cc_plan', 'customdeploy_hwx_mr_cc_remember', 'customdeploy_hwx_mr_cc_classify'] },
   { flow: 'transfer:export', label: 'Transfer order export', runFlows: ['transfer:export'], deployments: ['customdeploy_hwx_sc_to_export'] },
-  { flow: '', label: 'Transfer receipts from stores', runFlows: ['transfer:receipt'], deployments: ['customdeploy_hwx_sc_to_receipt'] },
-  { flow: '', label: 'Transfer shipments from stores', runFlows: ['transfer:fulfillment'], deployments: ['customdeploy_hwx_sc_to_fulfillment'] },
+  { flow: 'transfer-receipt:transferorderv2/export/receipt', label: 'Transfer receipts from stores', runFlows: ['transfer:receipt'], deployments: ['customdeploy_hwx_sc_to_receipt'], incoming: 'transferorderv2/export/receipt' },
+  { flow: 'transfer-fulfillment:transferorderv2/oms-fulfillment', label: 'Transfer shipments from stores', runFlows: ['transfer:fulfillment'], deployments: ['customdeploy_hwx_sc_to_fulfillment'], incoming: 'transferorderv2/oms-fulfillment' },
 ];
 
 /** Runs shown per flow on the desk (one search per flow, 10 units each). */
