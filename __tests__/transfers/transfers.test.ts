@@ -63,8 +63,12 @@ describe('warehouse to store: NetSuite ships, the store receives', () => {
         ],
       },
     ]);
-    const orders = readJsonFiles(env, FOLDERS.orders) as { statusFlowId: string; identifications: { idValue: string }[] }[];
+    const orders = readJsonFiles(env, FOLDERS.orders) as { statusFlowId: string; orderDate: string; identifications: { idValue: string }[] }[];
     expect(orders.map((o) => [o.statusFlowId, o.identifications[0]?.idValue])).toEqual([['TO_Receive_Only', String(to)]]);
+    // The TO's date as HotWax reads it (docs/feeds.md: YYYY-MM-DD), not in the account's date format (M/D/YYYY here).
+    const trandate = String(env.account().getRecord('transferorder', to)?.fields.trandate);
+    expect(orders[0]?.orderDate).toBe(trandate);
+    expect(orders[0]?.orderDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // Nothing changed: nothing is exported again.
     await exportRun();

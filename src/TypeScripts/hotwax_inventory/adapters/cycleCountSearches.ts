@@ -4,11 +4,13 @@
  * cycle-count adjustments posted by the variance import. Paged searches: 5 units + 5 per 1,000 rows.
  */
 import * as search from 'N/search';
-import * as format from 'N/format';
 import { forEachResult, textValue, chunk, type FilterExpression } from './pagedSearch';
 import type { PolicyFields, AbcClass } from '../core/cyclecounts/policy';
 import { parseClass } from '../core/cyclecounts/classify';
-import { isoFromCalendar, type IsoDay } from '../core/cyclecounts/days';
+import type { IsoDay } from '../core/cyclecounts/days';
+import { isoOfUserDate, userDate } from './userDates';
+
+export { isoOfUserDate, userDate };
 import type { CountResult } from '../core/cyclecounts/history';
 
 /** HotWax stores: active locations marked HotWax Location whose type is Store (location type 1 [U], NETSUITE.md 4.5). */
@@ -129,20 +131,6 @@ export function storeStock(store: string, onlyItems?: readonly string[]): StockR
     );
   }
   return rows;
-}
-
-/** A Date as the running user's date string (search date filters take it). */
-export function userDate(day: IsoDay): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return String(format.format({ value: new Date(y, m - 1, d), type: format.Type.DATE }));
-}
-
-/** A search date cell (user format) as an ISO day, or undefined. */
-export function isoOfUserDate(text: string): IsoDay | undefined {
-  if (text === '') return undefined;
-  const parsed = format.parse({ value: text, type: format.Type.DATE }) as unknown;
-  if (!(parsed instanceof Date) || Number.isNaN(parsed.getTime())) return undefined;
-  return isoFromCalendar({ year: parsed.getFullYear(), month: parsed.getMonth() + 1, day: parsed.getDate() });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import * as search from 'N/search';
 import { forEachResult, type FilterExpression } from './pagedSearch';
-import { isoOfUserDate, userDate } from './cycleCountSearches';
+import { isoOfUserDate, userDate } from './userDates';
 import type { AdjustmentGroup, DrillRow, ItemGroup, ReviewFilters, TransferGroup, WeekGroup } from '../core/desk/varianceReview';
 
 export type { DrillRow } from '../core/desk/varianceReview';

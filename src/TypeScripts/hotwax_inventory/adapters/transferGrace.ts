@@ -7,7 +7,7 @@
 import * as format from 'N/format';
 import * as search from 'N/search';
 import { chunk, forEachResult, textValue } from './pagedSearch';
-import { isoOfUserDate, userDate } from './cycleCountSearches';
+import { isoOfUserDate, userDate } from './userDates';
 import { FIELDS } from './transferRecords';
 import type { HotWaxReceipt, ShippedFulfillment } from '../core/transfers/grace';
 import { GRACE_RECEIPT_PREFIX } from '../core/transfers/grace';

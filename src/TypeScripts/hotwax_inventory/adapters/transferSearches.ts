@@ -7,6 +7,7 @@
 import * as record from 'N/record';
 import * as search from 'N/search';
 import { chunk, forEachResult, textValue } from './pagedSearch';
+import { isoOfUserDate } from './userDates';
 import type { FulfillmentLine, TransferOrder } from '../core/transfers/exportDocs';
 
 /** Active locations with HotWax Location checked and type Store (1 [U]: docs/sandbox-checklist.md 3.5). */
@@ -26,7 +27,7 @@ function collect(filters: unknown[], into: Map<string, TransferOrder>): void {
   forEachResult(
     search.create({ type: search.Type.TRANSFER_ORDER, filters: [...filters, 'AND', ['mainline', 'is', 'F']] as search.Search['filterExpression'], columns: [...COLUMNS.map((name) => search.createColumn({ name })), search.createColumn({ name: 'status' })] }),
     (r) => {
-      const to = into.get(r.id) ?? { id: r.id, tranid: textValue(r, 'tranid'), trandate: textValue(r, 'trandate'), from: '', to: textValue(r, 'transferlocation'), status: '', lines: [] };
+      const to = into.get(r.id) ?? { id: r.id, tranid: textValue(r, 'tranid'), trandate: isoOfUserDate(textValue(r, 'trandate')) ?? textValue(r, 'trandate'), from: '', to: textValue(r, 'transferlocation'), status: '', lines: [] };
       into.set(r.id, to);
       to.status = statusRef(textValue(r, 'status'));
       if (!to.from) to.from = textValue(r, 'location');
