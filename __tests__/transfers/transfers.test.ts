@@ -139,6 +139,24 @@ describe('warehouse to store: NetSuite ships, the store receives', () => {
     expect(report).toMatch(new RegExp(`Item ${ITEMS.stray} is not on transfer order`));
   });
 
+  it('an entry that cannot be read (a folder named *.json) is recorded once as UNREADABLE and left; the other files go on; the record closes when it is gone', async () => {
+    const { to, f1 } = shippedToStore();
+    fs.mkdirSync(`${env.baseDir}/${FOLDERS.receipts}/a_folder.json`, { recursive: true });
+    dropReceipt('b_good.json', [{ orderId: String(to), fulfillmentId: String(f1), items: [{ line_id: '2', quantity: 10 }] }]);
+    const ffs = () => env.account().listRecords('customrecord_hwx_feed_file').filter((r) => String(r.fields.custrecord_hwx_ff_flow).startsWith('transfer-receipt:'));
+    expect((await receiptRun()).status).toBe('COMPLETE');
+    expect((await receiptRun()).status).toBe('COMPLETE');
+    expect(onHand(env, ITEMS.jacket, LOC.store254)).toBe(10);
+    expect(env.listFolder(`${FOLDERS.receipts}/archive`)).toEqual(['b_good.json']);
+    const unreadable = ffs().filter((r) => r.fields.custrecord_hwx_ff_status === 'UNREADABLE');
+    expect(unreadable.map((r) => r.fields.custrecord_hwx_ff_file_name)).toEqual(['a_folder.json']);
+    expect(String(unreadable[0]?.fields.custrecord_hwx_ff_message)).toMatch(/it is a folder, not a file/);
+    fs.rmSync(`${env.baseDir}/${FOLDERS.receipts}/a_folder.json`, { recursive: true });
+    expect((await receiptRun()).status).toBe('COMPLETE');
+    expect(ffs().find((r) => r.id === unreadable[0]?.id)?.fields.custrecord_hwx_ff_status).toBe('FAILED');
+    expect(ffs().filter((r) => r.fields.custrecord_hwx_ff_status === 'UNREADABLE')).toEqual([]);
+  });
+
   it('a receipt before anything shipped, for an unknown transfer, or a malformed file is reported; the file ends in one place', async () => {
     const to = createTransferOrder(env, LOC.warehouse, LOC.store254, [{ item: ITEMS.jacket, quantity: 3 }]);
     dropReceipt('early.json', [{ orderId: String(to), items: [{ line_id: '1', quantity: 3 }] }, { orderId: '999999', items: [{ line_id: '1', quantity: 1 }] }, { orderId: 'abc', items: [] }]);

@@ -13,7 +13,8 @@
  * Each delivery has a HotWax Feed File record (flow transfer-<mode>:<folder>), made when the file is first read:
  * its report name, and the report rows of every entry it posted, written just before the posting. A run killed
  * anywhere leaves the next one what it needs to finish the file as the uninterrupted run would have: one report
- * under one name, the same rows (an entry this delivery posted is not "already posted"), one move.
+ * under one name, the same rows (an entry this delivery posted is not "already posted"), one move. An entry that
+ * cannot be read (a folder, no read permission, too large) stays where it is with an UNREADABLE record.
  */
 import * as log from 'N/log';
 import { loadSftpSettingsFor } from '../adapters/sftpConfig';
@@ -133,8 +134,9 @@ export function execute(): TransferImportOutcome {
   sftpFolder.ensureFolders(incoming, ['archive', 'failed', 'error']);
   const files = listed.filter((e) => !e.directory).sort((a, b) => a.name.localeCompare(b.name));
   const open = findOpenFeedFiles(flowOf(options));
-  const waiting = new Set(files.map((f) => f.name));
-  closeLeft(open.filter((r) => !waiting.has(r.fileName)), options, sftpFolder);
+  const present = new Set(listed.map((e) => e.name));
+  closeLeft(open.filter((r) => !present.has(r.fileName)), options, sftpFolder);
+  const unreadable: Unreadable[] = listed.filter((e) => e.directory).map((e) => ({ name: e.name, why: 'it is a folder, not a file' }));
   const done: string[] = [];
   const total: Counts = { posted: 0, already: 0, rejected: 0 };
   let left = 0;
@@ -148,7 +150,7 @@ export function execute(): TransferImportOutcome {
       text = sftpFolder.readText(incoming, remote.name);
     } catch (err) {
       if (!UNREADABLE_CODES.includes(errorCode(err))) throw err;
-      log.error({ title: `Transfer ${options.mode}s: ${remote.name} skipped, unreadable`, details: `${describe(err)}. Left in ${incoming}; tried again every run.` });
+      unreadable.push({ name: remote.name, why: `it cannot be downloaded (${describe(err)})` });
       continue;
     }
     const finished = importFile(remote.name, text, options, sftpFolder, total, open);
@@ -158,9 +160,32 @@ export function execute(): TransferImportOutcome {
     }
     done.push(remote.name);
   }
+  recordUnreadable(unreadable, open, options);
   const grace = left === 0 ? graceStep(options) : { writtenOff: 0, waiting: 0, deferred: hasGraceStep(options) };
   log.audit({ title: `Transfer ${options.mode}s: ${done.length} file(s), ${total.posted} posted, ${total.rejected} rejected`.slice(0, 99), details: JSON.stringify({ ...total, files: done, leftForNextRun: left, graceWriteOffs: grace.writtenOff, graceWaiting: grace.waiting, graceDeferred: grace.deferred }).slice(0, 3900) });
   return { mode: options.mode, files: done, ...total, leftForNextRun: left, writtenOff: grace.writtenOff, graceWaiting: grace.waiting, graceDeferred: grace.deferred };
+}
+
+interface Unreadable {
+  name: string;
+  why: string;
+}
+
+/** Fingerprint of an UNREADABLE feed-file record: never a content hash. */
+const UNREADABLE = 'UNREADABLE';
+
+/**
+ * Entries of the incoming folder that cannot be read (a folder named *.json, a file the SFTP user may not read, one
+ * over N/sftp's size limit): logged every run and recorded once as an UNREADABLE HotWax Feed File, kept open so
+ * the desk and job control show it and the next run finds it instead of making another. Closed when the entry is
+ * gone (closeLeft) or readable again (claim), as in the other inbound flows.
+ */
+function recordUnreadable(unreadable: readonly Unreadable[], open: readonly FeedFile[], options: ImportOptions): void {
+  for (const u of unreadable) {
+    const message = `Skipped: ${joinPath(options.folder, u.name)} cannot be read as a transfer ${options.mode} file because ${u.why}. Nothing was posted from it and it was left where it is. Remove it, or make it a readable file; it is tried again every run.`;
+    if (!open.some((f) => f.fileName === u.name && f.status === 'UNREADABLE')) createFeedFile({ flow: flowOf(options), fileName: u.name, fingerprint: UNREADABLE, rows: 0, skipped: 1, jobs: [], status: 'UNREADABLE', message });
+  }
+  if (unreadable.length > 0) log.error({ title: `Transfer ${options.mode}s: ${unreadable.length} entr${unreadable.length === 1 ? 'y' : 'ies'} skipped, unreadable`, details: unreadable.map((u) => `${u.name}: ${u.why}`).join('\n').slice(0, 3900) });
 }
 
 /**
@@ -169,7 +194,9 @@ export function execute(): TransferImportOutcome {
  */
 function closeLeft(records: readonly FeedFile[], options: ImportOptions, sftpFolder: SftpFolder): void {
   for (const r of records) {
-    if (r.finalPath !== '' && sftpFolder.exists(r.finalPath)) {
+    if (r.status === 'UNREADABLE') {
+      updateFeedFile(r.id, { status: 'FAILED', message: `${r.message} (closed: no longer in ${options.folder})` });
+    } else if (r.finalPath !== '' && sftpFolder.exists(r.finalPath)) {
       updateFeedFile(r.id, { status: r.finalPath.startsWith(`${options.folder}/failed/`) ? 'FAILED' : 'ARCHIVED' });
     } else {
       updateFeedFile(r.id, { status: 'FAILED', message: `${r.message ? `${r.message} ` : ''}The file left ${options.folder} before it was finished (moved or deleted by hand); what it posted stays posted.`.trim() });
@@ -185,7 +212,7 @@ function claim(name: string, text: string, entries: number, options: ImportOptio
   const print = fingerprint(text).toUpperCase();
   const errorDir = `${options.folder}/error`;
   for (const r of open.filter((x) => x.fileName === name && x.fingerprint !== print)) {
-    updateFeedFile(r.id, { status: 'FAILED', message: 'Replaced by a new delivery under the same name before it was finished; what it posted stays posted.' });
+    updateFeedFile(r.id, { status: 'FAILED', message: r.status === 'UNREADABLE' ? `${r.message} (closed: readable again, imported as a new delivery)` : 'Replaced by a new delivery under the same name before it was finished; what it posted stays posted.' });
     open.splice(open.indexOf(r), 1);
   }
   const mine = open.find((r) => r.fileName === name);
