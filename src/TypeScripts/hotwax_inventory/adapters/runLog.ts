@@ -187,3 +187,17 @@ export function latestRuns(runFlows: readonly string[], n: number): RunRow[] {
       summary: s(r, RUN_FIELDS.summary),
     }));
 }
+
+/** Ids of run-log records created before a day (the user's date), oldest first, at most 1,000 (10 units). */
+export function runsCreatedBefore(userDay: string): string[] {
+  return search
+    .create({ type: RUN_RECORD, filters: [['created', 'before', userDay]], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC })] })
+    .run()
+    .getRange({ start: 0, end: 1000 })
+    .map((r) => r.id);
+}
+
+/** Deletes one run-log record (record.delete of a custom record: 4 units, NETSUITE.md 5). */
+export function deleteRun(id: string): void {
+  record.delete({ type: RUN_RECORD, id });
+}

@@ -4,18 +4,15 @@
  * write-off a killed run left undone). Costs: 10 units per page of 1,000 rows (NETSUITE.md 5).
  * `externalidstring` (the External ID as text, for startswith) is [U] as a transaction search filter (checklist 7.6).
  */
-import * as format from 'N/format';
 import * as search from 'N/search';
 import { chunk, forEachResult, textValue } from './pagedSearch';
-import { isoOfUserDate, userDate } from './userDates';
+import { isoOfUserDate, userDate, userToday } from './userDates';
 import { FIELDS } from './transferRecords';
 import type { HotWaxReceipt, ShippedFulfillment } from '../core/transfers/grace';
 import { GRACE_RECEIPT_PREFIX } from '../core/transfers/grace';
 
-/** Today in the running user's calendar (format.format of now, read back as a date). */
-export function today(): string {
-  return isoOfUserDate(String(format.format({ value: new Date(), type: format.Type.DATE }))) ?? new Date().toISOString().slice(0, 10);
-}
+/** Today in the running user's calendar. */
+export const today = (): string => userToday();
 
 export interface ReceiptsOf {
   receipts: HotWaxReceipt[];

@@ -19,3 +19,7 @@ export function isoOfUserDate(text: string): IsoDay | undefined {
   return isoFromCalendar({ year: parsed.getFullYear(), month: parsed.getMonth() + 1, day: parsed.getDate() });
 }
 
+/** Today in the running user's calendar (format.format of now, read back as a date). */
+export function userToday(): IsoDay {
+  return isoOfUserDate(String(format.format({ value: new Date(), type: format.Type.DATE }))) ?? new Date().toISOString().slice(0, 10);
+}

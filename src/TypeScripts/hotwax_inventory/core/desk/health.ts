@@ -23,6 +23,7 @@ export const FLOWS: readonly Flow[] = [
   { flow: 'transfer:export', label: 'Transfer order export', runFlows: ['transfer:export'], deployments: ['customdeploy_hwx_sc_to_export'] },
   { flow: 'transfer-receipt:transferorderv2/export/receipt', label: 'Transfer receipts from stores', runFlows: ['transfer:receipt'], deployments: ['customdeploy_hwx_sc_to_receipt'], incoming: 'transferorderv2/export/receipt' },
   { flow: 'transfer-fulfillment:transferorderv2/oms-fulfillment', label: 'Transfer shipments from stores', runFlows: ['transfer:fulfillment'], deployments: ['customdeploy_hwx_sc_to_fulfillment'], incoming: 'transferorderv2/oms-fulfillment' },
+  { flow: '', label: 'Run log purge', runFlows: ['runlog:purge'], deployments: ['customdeploy_hwx_sc_run_log_purge'] },
 ];
 
 /** Runs shown per flow on the desk (one search per flow, 10 units each). */
