@@ -411,7 +411,7 @@ export async function playStoreDay(env: LocalEnvironment, progress: Progress = (
   }
   report.cycleCounts = cycleCountReport(env, plannedCounts, counted);
 
-  for (const flow of ['inventoryadjustment', 'inventorytransfer', 'purchaseorder/receipt', 'purchaseorder/fulfillment', 'inventoryitem/csv', 'cyclecount/import', 'cyclecount/staging']) {
+  for (const flow of ['inventoryadjustment', 'inventorytransfer', 'purchaseorder/receipt', 'purchaseorder/fulfillment', 'inventoryitem/csv', 'cyclecount/import', 'cyclecount/staging', 'transferorderv2/export', 'transferorderv2/import/fulfillment-wh', 'transferorderv2/export/receipt', 'transferorderv2/oms-fulfillment']) {
     for (const sub of ['', 'csv', 'archive', 'failed', 'error', 'hotwax-imported']) {
       const folder = sub ? `${flow}/${sub}` : flow;
       const names = env.listFolder(folder).filter((n) => n.includes('.'));

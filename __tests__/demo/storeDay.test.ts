@@ -99,6 +99,10 @@ describe('store-day demo report: cycle counts', () => {
   it('each store\'s morning list is its planned count and its line records, and is the file HotWax imported', () => {
     const plans = report.cycleCounts.plans;
     expect(plans.map((p) => p.store).sort()).toEqual(report.cycleCounts.classes.map((c) => c.store).sort());
+    // Transfer-order files: HotWax's receipts and shipments archived, with nothing left to import.
+    expect(report.folders['transferorderv2/export/receipt/archive']).toEqual(expect.arrayContaining(['to_receipt_store254.json', 'to_receipt_store256.json']));
+    expect(report.folders['transferorderv2/oms-fulfillment/archive']).toEqual(['to_shipment_store255.json']);
+    expect(report.folders['transferorderv2/export/receipt']).toBeUndefined();
     expect(report.folders['cyclecount/staging']).toBeUndefined();
     expect(report.folders['cyclecount/import']).toBeUndefined(); // HotWax took every list in
     for (const plan of plans) {
