@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { startLocalEnvironment, type LocalEnvironment } from '../../demo/environment';
 import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
 import { receiptFuzzFixture } from '../fuzz/harness';
+import { startDesk } from '../../demo/desk';
 
 const VARIANCE = 'customscript_hwx_sc_variance_import';
 const ADJ = 'customdeploy_hwx_sc_variance_adj';
@@ -69,6 +70,18 @@ describe('scheduled runs', () => {
     expect(f(only!, 'status')).toBe('FAILED');
     expect(f(only!, 'summary')).toContain('custscript_hwx_vi_work_folder');
     expect(Number(f(only!, 'units'))).toBe(unitsOf(run));
+  });
+
+  it('a run that failed before it knew its flow is still on the desk, under the flow of its deployment', async () => {
+    await env.run(VARIANCE, { deploymentId: ADJ, params: { custscript_hwx_vi_work_folder: '' } });
+    const desk = await startDesk(env, { role: 'administrator' });
+    try {
+      const html = await (await fetch(`${desk.url}/app/site/hosting/scriptlet.nl?script=customscript_hwx_sl_integration_health&deploy=customdeploy_hwx_sl_integration_health`)).text();
+      const row = html.split('<tr>').find((r) => r.includes('Variances as adjustments')) ?? '';
+      expect(row).toContain(`data-run="${String(runs()[0]?.id)}" data-status="FAILED"`);
+    } finally {
+      await desk.close();
+    }
   });
 
   it('a run killed by NetSuite writes no record (the Scheduled Script Status page shows it); the next run logs', async () => {

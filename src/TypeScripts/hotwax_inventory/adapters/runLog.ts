@@ -163,14 +163,19 @@ export interface RunRow {
   summary: string;
 }
 
-/** The newest run-log records of one flow (one search, 10 units): newest first. */
-export function latestRuns(runFlows: readonly string[], n: number): RunRow[] {
-  if (runFlows.length === 0) return [];
+/**
+ * The newest run-log records of one flow (one search, 10 units), newest first: those with one of its flow keys,
+ * or written by one of its deployments (a run that failed before it knew its flow logs the script's generic key).
+ */
+export function latestRuns(runFlows: readonly string[], n: number, deployments: readonly string[] = []): RunRow[] {
+  if (runFlows.length === 0 && deployments.length === 0) return [];
   const filters: FilterExpression = [];
-  runFlows.forEach((flow, i) => {
-    if (i > 0) filters.push('or');
-    filters.push([RUN_FIELDS.flow, 'is', flow]);
-  });
+  const or = (term: FilterExpression): void => {
+    if (filters.length > 0) filters.push('or');
+    filters.push(term);
+  };
+  for (const flow of runFlows) or([RUN_FIELDS.flow, 'is', flow]);
+  for (const deployment of deployments) or([RUN_FIELDS.deployment, 'is', deployment]);
   return search
     .create({ type: RUN_RECORD, filters, columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...Object.values(RUN_FIELDS)] })
     .run()

@@ -141,7 +141,7 @@ export function onRequest(context: EntryPoints.Suitelet.onRequestContext): void 
         return `<span data-schedule="${esc(id)}">${esc(id)} ${statusBadge(d.status)}</span> ${canAct ? btn : ''}`;
       })
       .join('<br>');
-    const runs = reads.latestRuns(fl.runFlows, RUNS_PER_FLOW);
+    const runs = reads.latestRuns(fl.runFlows, RUNS_PER_FLOW, fl.deployments);
     const runsHtml = runs.map(runLine).join('<br>') || '<span class="note">no runs logged yet</span>';
     return [esc(fl.label), runsHtml, last, schedule];
   });

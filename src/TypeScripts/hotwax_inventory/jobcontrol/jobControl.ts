@@ -124,7 +124,7 @@ function health(input: unknown): Outcome {
       recentFiles: files.recent.map((f) => ({ id: f.id, fileName: f.fileName, status: f.status, rows: f.rows, applied: f.applied, rejected: f.rejected, finalPath: f.finalPath, message: f.message })),
       needsAttention: files.needsAttention.map((f) => ({ id: f.id, fileName: f.fileName, status: f.status, why: f.why, errorReport: f.errorReport, finalPath: f.finalPath })),
       // The run log (customrecord_hwx_run, docs/desk.md): each run's status, governance units and what it did.
-      lastRuns: latestRuns(flow.runFlows, Math.min(req.limit, 10)).map((r) => ({ status: r.status, started: r.started, ended: r.ended, deployment: r.deployment, units: r.units, files: r.files, summary: r.summary })),
+      lastRuns: latestRuns(flow.runFlows, Math.min(req.limit, 10), [...flow.scheduledDeployments, flow.onDemandDeployment]).map((r) => ({ status: r.status, started: r.started, ended: r.ended, deployment: r.deployment, units: r.units, files: r.files, summary: r.summary })),
     };
   });
   return { flow: req.jobName !== undefined ? (flows[0]?.key ?? '') : '*', body: { status: 'success', flows: report } };
