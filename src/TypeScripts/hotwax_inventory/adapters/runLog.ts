@@ -63,20 +63,15 @@ function write(entry: RunEntry): void {
 }
 
 /**
- * Runs a scheduled script's body and logs the run: its note when it returns, FAILED with the error when it
- * throws (the error is thrown on, so NetSuite shows the run as failed too). Units: what the invocation used
- * from the start of the body to the log, plus the log record.
+ * Runs `body` and hands `record` the run's note: FAILED with the error when the body throws (the error is thrown
+ * on, so NetSuite shows the run as failed too), else the note `noteOf` makes of its result.
  */
-export function loggedScheduledRun<T>(flowName: string | (() => string), body: () => T, noteOf: (result: T) => RunNote): T {
-  const flow = (): string => (typeof flowName === 'string' ? flowName : flowName());
-  const started = new Date();
-  const startLeft = runtime.getCurrentScript().getRemainingUsage();
-  const used = (): number => startLeft - runtime.getCurrentScript().getRemainingUsage() + RUN_LOG_UNITS;
+function logAround<T>(body: () => T, noteOf: (result: T) => RunNote, record: (note: RunNote) => void): T {
   let result: T;
   try {
     result = body();
   } catch (err) {
-    write({ flow: flow(), note: { status: 'FAILED', text: describe(err), files: 0 }, started, units: used(), key: '' });
+    record({ status: 'FAILED', text: describe(err), files: 0 });
     throw err;
   }
   let note: RunNote;
@@ -85,8 +80,20 @@ export function loggedScheduledRun<T>(flowName: string | (() => string), body: (
   } catch (err) {
     note = { status: 'COMPLETE', text: `the run finished; its note could not be made: ${describe(err)}`, files: 0 };
   }
-  write({ flow: flow(), note, started, units: used(), key: '' });
+  record(note);
   return result;
+}
+
+const flowOf = (flowName: string | (() => string)): string => (typeof flowName === 'string' ? flowName : flowName());
+
+/**
+ * Runs a scheduled script's body and logs the run. Units: what the invocation used from the start of the body
+ * to the log, plus the log record.
+ */
+export function loggedScheduledRun<T>(flowName: string | (() => string), body: () => T, noteOf: (result: T) => RunNote): T {
+  const started = new Date();
+  const startLeft = runtime.getCurrentScript().getRemainingUsage();
+  return logAround(body, noteOf, (note) => write({ flow: flowOf(flowName), note, started, units: startLeft - runtime.getCurrentScript().getRemainingUsage() + RUN_LOG_UNITS, key: '' }));
 }
 
 /**
@@ -95,12 +102,11 @@ export function loggedScheduledRun<T>(flowName: string | (() => string), body: (
  * deployment and the instance's start (summaryContext.dateCreated), and writes none if it is there.
  */
 export function loggedSummarize<T>(flowName: string | (() => string), summary: EntryPoints.MapReduce.summarizeContext, body: () => T, noteOf: (result: T) => RunNote): T {
-  const flow = (): string => (typeof flowName === 'string' ? flowName : flowName());
   const summarizeLeft = runtime.getCurrentScript().getRemainingUsage();
-  const started = summary.dateCreated instanceof Date ? summary.dateCreated : new Date(String(summary.dateCreated));
+  const created = summary.dateCreated instanceof Date ? summary.dateCreated : new Date(String(summary.dateCreated));
+  const started = Number.isNaN(created.getTime()) ? new Date() : created;
   const key = runKey(String(runtime.getCurrentScript().deploymentId), started);
-  const units = (): number =>
-    mapReduceUnits({ input: Number(summary.inputSummary.usage) || 0, map: Number(summary.mapSummary.usage) || 0, reduce: Number(summary.reduceSummary.usage) || 0 }, summarizeLeft - runtime.getCurrentScript().getRemainingUsage());
+  const stages = { input: Number(summary.inputSummary.usage) || 0, map: Number(summary.mapSummary.usage) || 0, reduce: Number(summary.reduceSummary.usage) || 0 };
   const already = (): boolean => {
     if (!summary.isRestarted) return false;
     try {
@@ -109,39 +115,9 @@ export function loggedSummarize<T>(flowName: string | (() => string), summary: E
       return false;
     }
   };
-  let result: T;
-  try {
-    result = body();
-  } catch (err) {
-    if (!already()) write({ flow: flow(), note: { status: 'FAILED', text: describe(err), files: 0 }, started: validDate(started), units: units(), key });
-    throw err;
-  }
-  let note: RunNote;
-  try {
-    note = noteOf(result);
-  } catch (err) {
-    note = { status: 'COMPLETE', text: `the run finished; its note could not be made: ${describe(err)}`, files: 0 };
-  }
-  if (!already()) write({ flow: flow(), note, started: validDate(started), units: units(), key });
-  return result;
-}
-
-const validDate = (d: Date): Date => (Number.isNaN(d.getTime()) ? new Date() : d);
-
-/** Map/Reduce stage failures as a status and a phrase: the input stage failing fails the run. */
-export function stageTrouble(summary: EntryPoints.MapReduce.summarizeContext): { failed: boolean; errors: number; text: string } {
-  let errors = 0;
-  summary.mapSummary.errors.iterator().each(() => {
-    errors += 1;
-    return true;
+  return logAround(body, noteOf, (note) => {
+    if (!already()) write({ flow: flowOf(flowName), note, started, units: mapReduceUnits(stages, summarizeLeft - runtime.getCurrentScript().getRemainingUsage()), key });
   });
-  summary.reduceSummary.errors.iterator().each(() => {
-    errors += 1;
-    return true;
-  });
-  const input = summary.inputSummary.error ? `reading the input failed: ${String(summary.inputSummary.error).slice(0, 300)}` : '';
-  const keys = errors > 0 ? `${errors} map/reduce key error(s)` : '';
-  return { failed: input !== '', errors, text: [input, keys].filter((s) => s !== '').join('; ') };
 }
 
 // ---- reading the log ----------------------------------------------------------------------------------------

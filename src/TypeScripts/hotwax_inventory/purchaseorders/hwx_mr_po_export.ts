@@ -5,7 +5,7 @@
  */
 // HotWax PO Export (customscript_hwx_mr_po_export): see purchaseorders/poExport.ts.
 import type { EntryPoints } from 'N/types';
-import { loggedSummarize, stageTrouble } from '../adapters/runLog';
+import { loggedSummarize } from '../adapters/runLog';
 import { getPendingReceiptInput, poExportRunNote, reducePurchaseOrder, summarizePoExport } from './poExport';
 
 /** reduce is pure computation: a retry after an application-server restart is safe (NETSUITE.md 6.2). */
@@ -20,5 +20,5 @@ export function reduce(context: EntryPoints.MapReduce.reduceContext): void {
 }
 
 export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void {
-  loggedSummarize('purchaseorder:export', summary, () => summarizePoExport(summary, new Date()), (report) => poExportRunNote(report, stageTrouble(summary)));
+  loggedSummarize('purchaseorder:export', summary, () => summarizePoExport(summary, new Date()), poExportRunNote);
 }

@@ -325,17 +325,18 @@ export function summarizePoExport(summary: EntryPoints.MapReduce.summarizeContex
   return report;
 }
 
-/** What the run log says of a run (core/runLog.ts); stage errors come from the summarize context. */
-export function poExportRunNote(report: PoExportReport, stages: { failed: boolean; text: string }): RunNote {
+/**
+ * What the run log says of a run that returned (core/runLog.ts). Stage failures are already in the report: POs
+ * whose reduce failed are in failedPos; a failed input stage or a failed commit throws, and is logged FAILED.
+ */
+export function poExportRunNote(report: PoExportReport): RunNote {
   return {
-    status: worst(report.failedPos.length > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', report.error !== undefined || stages.failed ? 'FAILED' : 'COMPLETE'),
+    status: worst(report.failedPos.length > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE'),
     text: sentence([
       reportTitle(report),
       report.searchCreated && 'created the saved search from its default definition',
       `read ${count(report.posRead, 'PO')} of ${count(report.posInSearch, 'PO')} pending receipt (${report.readMode || 'n/a'})`,
       report.failedPos.length > 0 && `${count(report.failedPos.length, 'PO')} not exported (the next run tries again)`,
-      report.error !== undefined && report.error.slice(0, 400),
-      stages.text,
     ]),
     files: report.files.length,
   };
