@@ -475,23 +475,39 @@ export function checkReceiptsApplied(env: LocalEnvironment, delivered: readonly 
 
 // ---- running a flow until it goes quiet --------------------------------------------------------------------
 
-/** Runs `run` until the flow has no open feed-file record and no file waits in its incoming folder. */
-export async function untilQuiet(env: LocalEnvironment, spec: FlowSpec, run: () => Promise<FullRunSummary>, label: string, max = 6): Promise<{ runs: FullRunSummary[]; violations: string[] }> {
+/**
+ * Runs `run` at most `max` times, checking each run, until `quiet` says the flow has nothing left to do after a
+ * run; `settled` tells whether it got there.
+ */
+export async function runUntil(run: () => Promise<FullRunSummary>, quiet: (r: FullRunSummary) => boolean, label: string, max: number): Promise<{ runs: FullRunSummary[]; violations: string[]; settled: boolean }> {
   const runs: FullRunSummary[] = [];
   const violations: string[] = [];
   for (let i = 0; i < max; i++) {
     const r = await run();
     runs.push(r);
     violations.push(...checkRun(r, `${label} run ${i + 1}`));
-    const records = env
-      .account()
-      .listRecords('customrecord_hwx_feed_file')
-      .filter((x) => ffField(x, 'flow') === spec.flow);
-    const open = records.filter((x) => !['ARCHIVED', 'FAILED', 'UNREADABLE'].includes(ffField(x, 'status')));
-    const unreadable = new Set(records.filter((x) => ffField(x, 'status') === 'UNREADABLE').map((x) => ffField(x, 'file_name')));
-    const waiting = entriesOnDisk(env, spec.incoming).filter((e) => e.file && spec.ext.test(e.name) && !unreadable.has(e.name));
-    if (open.length === 0 && waiting.length === 0) return { runs, violations };
+    if (quiet(r)) return { runs, violations, settled: true };
   }
+  return { runs, violations, settled: false };
+}
+
+/** Runs `run` until the flow has no open feed-file record and no file waits in its incoming folder. */
+export async function untilQuiet(env: LocalEnvironment, spec: FlowSpec, run: () => Promise<FullRunSummary>, label: string, max = 6): Promise<{ runs: FullRunSummary[]; violations: string[] }> {
+  const { runs, violations } = await runUntil(
+    run,
+    () => {
+      const records = env
+        .account()
+        .listRecords('customrecord_hwx_feed_file')
+        .filter((x) => ffField(x, 'flow') === spec.flow);
+      const open = records.filter((x) => !['ARCHIVED', 'FAILED', 'UNREADABLE'].includes(ffField(x, 'status')));
+      const unreadable = new Set(records.filter((x) => ffField(x, 'status') === 'UNREADABLE').map((x) => ffField(x, 'file_name')));
+      const waiting = entriesOnDisk(env, spec.incoming).filter((e) => e.file && spec.ext.test(e.name) && !unreadable.has(e.name));
+      return open.length === 0 && waiting.length === 0;
+    },
+    label,
+    max,
+  );
   return { runs, violations };
 }
 

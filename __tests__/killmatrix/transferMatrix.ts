@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LocalEnvironment } from '../../demo/environment';
 import type { FullRunSummary } from '../../runtime/engines/scriptRunner';
-import { checkFolders, checkRun, entriesOnDisk, ffField, startFuzzEnv, type FlowSpec, type FuzzEnv } from '../fuzz/harness';
+import { checkFolders, entriesOnDisk, ffField, runUntil, startFuzzEnv, type FlowSpec, type FuzzEnv } from '../fuzz/harness';
 import type { Delivery } from '../fuzz/generators';
 import { ACCOUNT_SHRINK, createTransferOrder, dateBack, EXPORT, FOLDERS, IMPORT, ITEMS, LOC, transferFixture, warehouseReceives, warehouseShips } from '../transfers/transferFixture';
 import { atClock, type MatrixFlow, type Quiet } from './matrix';
@@ -207,15 +207,8 @@ export function checkExportFiles(env: LocalEnvironment): string[] {
 
 /** Runs the export until a run uploads nothing (HotWax has heard of every change). */
 async function exportUntilQuiet(_env: LocalEnvironment, run: () => Promise<FullRunSummary>, label: string, max = 6): Promise<Quiet> {
-  const runs: FullRunSummary[] = [];
-  const violations: string[] = [];
-  for (let i = 0; i < max; i++) {
-    const r = await run();
-    runs.push(r);
-    violations.push(...checkRun(r, `${label} run ${i + 1}`));
-    if (r.status === 'COMPLETE' && (r.usageByApi['sftp.upload']?.calls ?? 0) === 0) return { runs, violations };
-  }
-  violations.push(`${label}: still uploading after ${max} runs`);
+  const { runs, violations, settled } = await runUntil(run, (r) => r.status === 'COMPLETE' && (r.usageByApi['sftp.upload']?.calls ?? 0) === 0, label, max);
+  if (!settled) violations.push(`${label}: still uploading after ${max} runs`);
   return { runs, violations };
 }
 
