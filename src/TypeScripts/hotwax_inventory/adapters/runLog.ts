@@ -12,7 +12,7 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import { describe } from '../core/integrationError';
 import { mapReduceUnits, RUN_LOG_UNITS, runKey, type RunNote } from '../core/runLog';
-import type { FilterExpression } from './pagedSearch';
+import { textValue, type FilterExpression } from './pagedSearch';
 
 export const RUN_RECORD = 'customrecord_hwx_run';
 
@@ -122,11 +122,6 @@ export function loggedSummarize<T>(flowName: string | (() => string), summary: E
 
 // ---- reading the log ----------------------------------------------------------------------------------------
 
-const s = (r: search.Result, name: string): string => {
-  const v = r.getValue({ name });
-  return v === null || v === undefined ? '' : String(v);
-};
-
 export interface RunRow {
   id: string;
   flow: string;
@@ -158,14 +153,14 @@ export function latestRuns(runFlows: readonly string[], n: number, deployments: 
     .getRange({ start: 0, end: n })
     .map((r) => ({
       id: r.id,
-      flow: s(r, RUN_FIELDS.flow),
-      deployment: s(r, RUN_FIELDS.deployment),
-      status: s(r, RUN_FIELDS.status),
-      started: s(r, RUN_FIELDS.started),
-      ended: s(r, RUN_FIELDS.ended),
-      units: Number(s(r, RUN_FIELDS.units) || 0),
-      files: Number(s(r, RUN_FIELDS.files) || 0),
-      summary: s(r, RUN_FIELDS.summary),
+      flow: textValue(r, RUN_FIELDS.flow),
+      deployment: textValue(r, RUN_FIELDS.deployment),
+      status: textValue(r, RUN_FIELDS.status),
+      started: textValue(r, RUN_FIELDS.started),
+      ended: textValue(r, RUN_FIELDS.ended),
+      units: Number(textValue(r, RUN_FIELDS.units) || 0),
+      files: Number(textValue(r, RUN_FIELDS.files) || 0),
+      summary: textValue(r, RUN_FIELDS.summary),
     }));
 }
 

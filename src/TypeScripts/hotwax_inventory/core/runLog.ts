@@ -20,6 +20,9 @@ export interface RunNote {
 /** What writing the run record costs: record.create + Record.save of a custom record, 2 + 4 (NETSUITE.md 5). */
 export const RUN_LOG_UNITS = 6;
 
+/** Whether a file's final path is in a flow's failed/ folder (the files a run note counts as failed). */
+export const inFailedFolder = (finalPath: string): boolean => /(^|\/)failed\//.test(finalPath);
+
 /** The cheapest status that is still true: failure beats attention, attention beats continuing. */
 export function worst(...statuses: RunStatus[]): RunStatus {
   const order: RunStatus[] = ['COMPLETE', 'CONTINUES', 'NEEDS_ATTENTION', 'FAILED'];

@@ -34,7 +34,7 @@ import { remainingUnits } from '../adapters/governance';
 import { loadPurchaseOrder } from '../adapters/purchaseOrders';
 import { findLinesNeedingDetail, findPostedReceiptIds, findReceiptsByExternalId, saveItemReceipt, transformPurchaseOrder, type DetailNeed, type PostedReceiptIds } from '../adapters/itemReceipts';
 import { describe, errorCode, errorMessage, IntegrationError } from '../core/integrationError';
-import { count, sentence, worst, type RunNote } from '../core/runLog';
+import { count, inFailedFolder, sentence, worst, type RunNote } from '../core/runLog';
 import { fingerprint, hash64 } from '../core/hash';
 import { parseReceiptFile, receiptKey, refuseSize, type ReceiptEntry, type ReceiptFile, type RejectedEntry } from '../core/receipts/feed';
 import { nothingNew, planReceipt, receivableView, type PlanOptions, type PurchaseOrderSnapshot, type ReceiptPlan } from '../core/receipts/plan';
@@ -461,7 +461,7 @@ export interface ReceiptRunOutcome {
 /** What the run log says of a run (core/runLog.ts). */
 export function receiptRunNote(o: ReceiptRunOutcome): RunNote {
   const sum = (k: 'received' | 'alreadyReceived' | 'rejected' | 'deferred'): number => o.files.reduce((n, f) => n + f[k], 0);
-  const failed = o.files.filter((f) => /(^|\/)failed\//.test(f.destination)).length;
+  const failed = o.files.filter((f) => inFailedFolder(f.destination)).length;
   return {
     status: worst(sum('rejected') > 0 || failed > 0 || o.stageErrors > 0 ? 'NEEDS_ATTENTION' : 'COMPLETE', sum('deferred') > 0 ? 'CONTINUES' : 'COMPLETE', o.inputFailed ? 'FAILED' : 'COMPLETE'),
     text: sentence([

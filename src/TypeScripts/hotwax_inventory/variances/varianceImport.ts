@@ -25,7 +25,7 @@ import { existingExternalIds, findPostedVarianceIds } from '../adapters/postedVa
 import { remainingUnits, rescheduleSelf } from '../adapters/governance';
 import { intParam, param, textParam } from '../adapters/scriptParams';
 import { describe, errorCode, IntegrationError } from '../core/integrationError';
-import { count, sentence, worst, type RunNote } from '../core/runLog';
+import { count, inFailedFolder, sentence, worst, type RunNote } from '../core/runLog';
 import { decideOutcome, decodeManifest, encodeManifest, plannedHotwaxIds, type VarianceManifest } from '../core/variances/outcome';
 import { prepareVarianceFile, type PrepareOptions, type PreparedFile } from '../core/variances/prepare';
 import { errorReportCsv, safeReportName } from '../core/variances/report';
@@ -79,7 +79,7 @@ export interface RunSummary {
 
 /** What the run log says of a run (core/runLog.ts): files taken and finished, rows applied and rejected. */
 export function varianceRunNote(s: RunSummary): RunNote {
-  const failed = s.filesFinished.filter((f) => /(^|\/)failed\//.test(f.destination)).length;
+  const failed = s.filesFinished.filter((f) => inFailedFolder(f.destination)).length;
   const sum = (k: 'applied' | 'rejected'): number => s.filesFinished.reduce((n, f) => n + f[k], 0);
   const rows = s.filesSubmitted.reduce((n, f) => n + f.rows, 0);
   const jobs = s.filesSubmitted.reduce((n, f) => n + f.jobs, 0);
